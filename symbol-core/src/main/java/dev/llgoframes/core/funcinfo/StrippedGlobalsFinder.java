@@ -1,0 +1,264 @@
+package dev.llgoframes.core.funcinfo;
+
+import dev.llgoframes.core.image.BinaryImage;
+import dev.llgoframes.core.image.ImageSection;
+import dev.llgoframes.core.io.BinaryFormatException;
+import dev.llgoframes.core.io.ByteSlice;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Recovers the §3.1 globals of an image without .symtab by structure (§3.8 "Stripped ELF
+ * images"): the site-section addresses anchor the block of globals in writable data, and each
+ * (pointer, count) pair is identified by checking the array it describes. Counts are only taken
+ * from words that are really there, never guessed.
+ */
+public final class StrippedGlobalsFinder {
+    private static final int WINDOW = 24;   // words either side of the anchors
+
+    private final BinaryImage image;
+
+    private StrippedGlobalsFinder(BinaryImage image) {
+        this.image = image;
+    }
+
+    public static Optional<TableGlobals> find(BinaryImage image) throws BinaryFormatException {
+        return new StrippedGlobalsFinder(image).run();
+    }
+
+    private Optional<TableGlobals> run() throws BinaryFormatException {
+        Optional<ImageSection> pcl = image.section("llgo_pcline");
+        Optional<ImageSection> ent = image.section("llgo_funcinfo_entry");
+        if (pcl.isEmpty() && ent.isEmpty()) {
+            return Optional.empty();
+        }
+        for (ImageSection data : image.sections()) {
+            if (!data.isWritable() || !data.isAllocated() || !data.fileBacked() || data.size() < 16
+                    || data.name().startsWith("llgo_")) {
+                continue;
+            }
+            ByteSlice words = image.sectionData(data);
+            long n = words.length() / 8;
+            long pclAt = -1;
+            long entAt = -1;
+            for (long i = 0; i + 1 < n; i++) {
+                long w = words.u64(8 * i);
+                if (pcl.isPresent() && w == pcl.get().address() && pclAt < 0) {
+                    pclAt = i;
+                }
+                if (ent.isPresent() && w == ent.get().address() && entAt < 0) {
+                    entAt = i;
+                }
+            }
+            if (pclAt < 0 && entAt < 0) {
+                continue;
+            }
+            long lo = Math.max(0, Math.min(pclAt < 0 ? entAt : pclAt, entAt < 0 ? pclAt : entAt) - WINDOW);
+            long hi = Math.min(n, Math.max(pclAt, entAt) + 2 + WINDOW);
+            List<Long> pointers = new ArrayList<>();
+            Set<Long> counts = new HashSet<>();
+            for (long i = lo; i < hi; i++) {
+                long w = words.u64(8 * i);
+                if (readOnlySection(w).isPresent()) {
+                    pointers.add(w);
+                } else if (w > 0 && w <= (1L << 24)) {
+                    counts.add(w);
+                }
+            }
+            long pcsiteStart = pclAt < 0 ? 0 : words.u64(8 * pclAt);
+            long pcsiteEnd = pclAt < 0 ? 0 : words.u64(8 * pclAt + 8);
+            long entryStart = entAt < 0 ? 0 : words.u64(8 * entAt);
+            long entryEnd = entAt < 0 ? 0 : words.u64(8 * entAt + 8);
+            return Optional.of(identify(pointers, counts, pcsiteStart, pcsiteEnd, entryStart, entryEnd));
+        }
+        return Optional.empty();
+    }
+
+    private TableGlobals identify(List<Long> pointers, Set<Long> counts, long pcsiteStart, long pcsiteEnd,
+                                  long entryStart, long entryEnd) throws BinaryFormatException {
+        Set<Long> siteIds = new HashSet<>();
+        if (pcsiteStart != 0 && pcsiteEnd > pcsiteStart && (pcsiteEnd - pcsiteStart) % 16 == 0) {
+            for (Site s : SiteReader.read(image, pcsiteStart, pcsiteEnd, "pcline sites")) {
+                if (s.isLive()) {
+                    siteIds.add(s.id());
+                }
+            }
+        }
+        long pclineTable = 0;
+        long pclineCount = 0;
+        for (long p : pointers) {
+            for (long c : counts) {
+                if (c > pclineCount && isPclineTable(p, c, siteIds)) {
+                    pclineTable = p;
+                    pclineCount = c;
+                }
+            }
+        }
+        long offsets = 0;
+        long stringCount = 0;
+        long pool = 0;
+        for (long q : pointers) {
+            for (long c : counts) {
+                if (c <= stringCount || !isOffsets(q, c)) {
+                    continue;
+                }
+                for (long p : pointers) {
+                    if (p != q && isPool(p, q, c)) {
+                        offsets = q;
+                        stringCount = c;
+                        pool = p;
+                    }
+                }
+            }
+        }
+        long table = 0;
+        long count = 0;
+        if (stringCount > 0) {
+            for (long r : pointers) {
+                for (long c : counts) {
+                    if (c > count && isRecords(r, c, stringCount)) {
+                        table = r;
+                        count = c;
+                    }
+                }
+            }
+        }
+        long index = 0;
+        long indexCount = 0;
+        long hash = 0;
+        long mask = 0;
+        if (count > 0) {
+            for (long s : pointers) {
+                for (long c : counts) {
+                    if (c > indexCount && c <= count && isSymbolIndex(s, c, count)) {
+                        index = s;
+                        indexCount = c;
+                    }
+                    if (Long.bitCount(c + 1) == 1 && c > mask && isHash(s, c, count)) {
+                        hash = s;
+                        mask = c;
+                    }
+                }
+            }
+        }
+        return new TableGlobals(table, count, pool, offsets, stringCount, hash, mask, index, indexCount,
+                entryStart, entryEnd, pclineTable, pclineCount, pcsiteStart, pcsiteEnd, 1,
+                TableGlobals.Source.STRUCTURAL);
+    }
+
+    private Optional<ImageSection> readOnlySection(long addr) {
+        for (ImageSection s : image.sections()) {
+            if (s.isAllocated() && !s.isWritable() && !s.isExecutable() && s.fileBacked() && s.contains(addr)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ByteSlice> array(long addr, long count, long elem) throws BinaryFormatException {
+        Optional<ImageSection> s = readOnlySection(addr);
+        if (s.isEmpty() || count <= 0 || count > s.get().end() - addr || count * elem > s.get().end() - addr) {
+            return Optional.empty();
+        }
+        return Optional.of(image.readMemory(addr, count * elem, "structural candidate"));
+    }
+
+    private boolean isPclineTable(long p, long c, Set<Long> siteIds) throws BinaryFormatException {
+        Optional<ByteSlice> a = array(p, c, 24);
+        if (a.isEmpty()) {
+            return false;
+        }
+        Set<Long> ids = new HashSet<>();
+        long prev = 0;
+        for (long i = 0; i < c; i++) {
+            long id = a.get().u64(24 * i);
+            if (id == 0 || (i > 0 && Long.compareUnsigned(id, prev) <= 0)) {
+                return false;
+            }
+            prev = id;
+            ids.add(id);
+        }
+        return ids.containsAll(siteIds);
+    }
+
+    private boolean isOffsets(long q, long c) throws BinaryFormatException {
+        Optional<ByteSlice> a = array(q, c, 4);
+        return a.isPresent() && a.get().u32(0) == 0;
+    }
+
+    private boolean isPool(long p, long offsets, long c) throws BinaryFormatException {
+        Optional<ImageSection> s = readOnlySection(p);
+        if (s.isEmpty()) {
+            return false;
+        }
+        ByteSlice pool = image.readMemory(p, s.get().end() - p, "structural pool candidate");
+        if (pool.u8(0) != 0) {
+            return false;
+        }
+        ByteSlice offs = image.readMemory(offsets, c * 4, "structural offsets candidate");
+        for (long i = 0; i < c; i++) {
+            long off = offs.u32(4 * i);
+            if (off >= pool.length() || !pool.hasNulFrom(off)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isRecords(long r, long c, long stringCount) throws BinaryFormatException {
+        Optional<ByteSlice> a = array(r, c, 28);
+        if (a.isEmpty()) {
+            return false;
+        }
+        for (long i = 0; i < c; i++) {
+            for (int f = 0; f < 6; f++) {
+                if (a.get().u32(28 * i + 4L * f) >= stringCount) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean isSymbolIndex(long s, long c, long n) throws BinaryFormatException {
+        Optional<ByteSlice> a = array(s, c, 16);
+        if (a.isEmpty()) {
+            return false;
+        }
+        long prev = 0;
+        for (long i = 0; i < c; i++) {
+            long id = a.get().u64(16 * i);
+            long k = a.get().u32(16 * i + 8);
+            if (id == 0 || (i > 0 && Long.compareUnsigned(id, prev) <= 0) || k < 1 || k > n || a.get().u32(16 * i + 12) != 0) {
+                return false;
+            }
+            prev = id;
+        }
+        return true;
+    }
+
+    private boolean isHash(long h, long mask, long n) throws BinaryFormatException {
+        Optional<ByteSlice> a = array(h, mask + 1, 2);
+        if (a.isEmpty()) {
+            return false;
+        }
+        boolean[] seen = new boolean[(int) n + 1];
+        long distinct = 0;
+        for (long i = 0; i <= mask; i++) {
+            int v = a.get().u16(2 * i);
+            if (v == 0) {
+                continue;
+            }
+            if (v > n || seen[v]) {
+                return false;
+            }
+            seen[v] = true;
+            distinct++;
+        }
+        return distinct == n;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.llgoframes.core.symbolize;
+
+import dev.llgoframes.core.funcinfo.FuncRecord;
+import dev.llgoframes.core.funcinfo.Names;
+import dev.llgoframes.core.resolve.FaithfulResolver;
+import dev.llgoframes.core.resolve.PcLineTable;
+import dev.llgoframes.core.resolve.Sym;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Symbolizes pcs of one binary: LLGo's own answer for Go code (the tables, §6), the symbol
+ * table's name for C code that LLGo would misattribute, DWARF lines where present. Every answer
+ * says where it came from.
+ */
+public final class Symbolizer {
+    /** Prefixes of LLGo's runtime packages (current and pre-rename). */
+    private static final String[] RUNTIME_PREFIXES = {
+        "runtime.", "github.com/xgo-dev/llgo/runtime/", "github.com/goplus/llgo/runtime/", "github.com/goplus/llgo/internal/runtime",
+    };
+
+    private final LlgoBinary binary;
+    private final FaithfulResolver resolver;
+    private final NativeSymbols natives;
+    private final LineSource lines;
+
+    public Symbolizer(LlgoBinary binary, LineSource lines) {
+        this.binary = binary;
+        this.resolver = binary.resolver();
+        this.natives = new NativeSymbols(binary.image().hasStaticSymbols()
+                ? binary.image().staticSymbols() : binary.image().dynamicSymbols());
+        this.lines = lines;
+    }
+
+    public LlgoBinary binary() { return binary; }
+
+    public NativeSymbols nativeSymbols() { return natives; }
+
+    /**
+     * Symbolizes a pc. With {@code returnAddress} the pc is a return address and the statement
+     * is looked up at pc−1, as the runtime's CallersFrames does inside the text.
+     */
+    public SymbolizedPc symbolize(long pc, boolean returnAddress) {
+        long lookup = returnAddress && (resolver.inText(pc) || resolver.functionTable().rowCount() == 0) ? pc - 1 : pc;
+        Sym faithful = resolver.resolve(lookup);
+        Optional<NativeSymbols.Function> nat = natives.containing(lookup);
+        String llgoName = faithful.ok() && !faithful.function().isEmpty() ? faithful.function() : null;
+
+        if (nat.isPresent() && !isGoSymbol(nat.get().name())) {
+            String name = nat.get().name();
+            Optional<SourceLine> dl = lines.lookup(lookup);
+            String note = null;
+            if (llgoName != null && !llgoName.equals(name)) {
+                note = "LLGo prints " + llgoName + (faithful.file().isEmpty() ? "" : " at " + faithful.file() + ":" + faithful.line())
+                        + "; the symbol table says " + name + " (" + describeNative(name) + ")";
+            }
+            return new SymbolizedPc(pc, name, dl.map(SourceLine::file).orElse(null), dl.map(SourceLine::line).orElse(null),
+                    nat.get().start(), kindOfNative(name), dl.isPresent() ? Provenance.DWARF : Provenance.SYMTAB,
+                    llgoName, note);
+        }
+        if (faithful.ok() && !faithful.function().isEmpty()) {
+            String file = faithful.file().isEmpty() ? null : faithful.file();
+            Integer line = faithful.line() == 0 ? null : faithful.line();
+            Provenance prov = Provenance.TABLES;
+            String note = null;
+            if (file == null) {
+                Optional<SourceLine> dl = lines.lookup(lookup);
+                if (dl.isPresent()) {
+                    file = dl.get().file();
+                    line = dl.get().line();
+                    prov = Provenance.DWARF;
+                }
+            }
+            if (nat.isPresent() && !Names.publicName(nat.get().name()).equals(faithful.function())
+                    && binary.resolver().tables().recordBySymbol(nat.get().name()).isPresent()) {
+                note = "symbol table names " + nat.get().name();
+            }
+            return new SymbolizedPc(pc, faithful.function(), file, line, faithful.entry() == 0 ? null : faithful.entry(),
+                    kindOfGo(faithful.function()), prov, llgoName, note);
+        }
+        if (nat.isPresent()) {
+            String name = nat.get().name();
+            Optional<SourceLine> dl = lines.lookup(lookup);
+            return new SymbolizedPc(pc, Names.publicName(name), dl.map(SourceLine::file).orElse(null),
+                    dl.map(SourceLine::line).orElse(null), nat.get().start(), kindOfGo(name),
+                    dl.isPresent() ? Provenance.DWARF : Provenance.SYMTAB, null, null);
+        }
+        Optional<SourceLine> dl = lines.lookup(lookup);
+        if (dl.isPresent()) {
+            return new SymbolizedPc(pc, null, dl.get().file(), dl.get().line(), null, FrameKind.C, Provenance.DWARF, null,
+                    "no symbol covers this pc");
+        }
+        return new SymbolizedPc(pc, null, null, null, null, FrameKind.C, Provenance.SYMTAB, null, "no symbol covers this pc");
+    }
+
+    public List<SymbolizedPc> symbolizeAll(List<Long> pcs, boolean returnAddresses) {
+        List<SymbolizedPc> out = new ArrayList<>(pcs.size());
+        for (long pc : pcs) {
+            out.add(symbolize(pc, returnAddresses));
+        }
+        return out;
+    }
+
+    /** A symbol is Go code if it has a funcinfo record, or is spelled like a Go name (C names have no '.'). */
+    private boolean isGoSymbol(String name) {
+        if (resolver.tables().recordBySymbol(name).isPresent()) {
+            return true;
+        }
+        if (!resolver.tables().isEmpty()) {
+            // With tables, anything without a record is not Go as far as LLGo knows (wrappers, asm ports, C).
+            return false;
+        }
+        return name.indexOf('.') > 0 && !name.startsWith(".");
+    }
+
+    private static String describeNative(String name) {
+        if (name.contains("._llgo_routine$")) {
+            return "goroutine-start wrapper without a funcinfo record";
+        }
+        if (name.startsWith("__llgo_cdecl$")) {
+            return "C-ABI callback wrapper without a funcinfo record";
+        }
+        return name.indexOf('.') > 0 ? "text without a funcinfo record" : "C";
+    }
+
+    private static FrameKind kindOfNative(String name) {
+        if (name.indexOf('.') > 0 && !name.startsWith(".")) {
+            return kindOfGo(name);
+        }
+        return FrameKind.C;
+    }
+
+    static FrameKind kindOfGo(String function) {
+        for (String p : RUNTIME_PREFIXES) {
+            if (function.startsWith(p)) {
+                return FrameKind.RUNTIME;
+            }
+        }
+        return FrameKind.GO;
+    }
+
+    /** Statement-anchor pcs for a Go file:line (file by exact path or '/'-bounded suffix), plus DWARF rows. */
+    public List<Long> pcsForLine(String file, int line) {
+        TreeSet<Long> out = new TreeSet<>(Long::compareUnsigned);
+        for (PcLineTable.Anchor a : resolver.pclineTable().anchors()) {
+            if (a.line() == line && pathMatches(a.file(), file)) {
+                out.add(a.pc());
+            }
+        }
+        out.addAll(lines.addressesFor(file, line));
+        return new ArrayList<>(out);
+    }
+
+    /** Entry pc of a function by display name, linker symbol or symbol-table name; 0 if unknown. */
+    public long entryOf(String function) {
+        for (FuncRecord r : resolver.tables().records()) {
+            if (r.functionName().equals(function) || r.symbol().equals(function)) {
+                long e = resolver.functionTable().entryOf(r.index());
+                if (e != 0) {
+                    return e;
+                }
+                long s = natives.addressOf(r.symbol());
+                if (s != 0) {
+                    return s;
+                }
+            }
+        }
+        return natives.addressOf(function);
+    }
+
+    static boolean pathMatches(String have, String want) {
+        if (have.equals(want)) {
+            return true;
+        }
+        return have.endsWith(want) && (want.startsWith("/") || have.charAt(have.length() - want.length() - 1) == '/');
+    }
+}
