@@ -35,6 +35,11 @@ public final class Symbolizer {
         this.lines = lines;
     }
 
+    /** A symbolizer with the binary's DWARF line table when it has one. */
+    public static Symbolizer of(LlgoBinary binary) {
+        return new Symbolizer(binary, LineSources.forImage(binary.image()));
+    }
+
     public LlgoBinary binary() { return binary; }
 
     public NativeSymbols nativeSymbols() { return natives; }

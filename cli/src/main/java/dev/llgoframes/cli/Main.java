@@ -1,0 +1,47 @@
+package dev.llgoframes.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The {@code llgo-frames} command: dispatches to one subcommand and maps its outcome to an exit code. */
+public final class Main {
+    public static final int OK = 0;
+    public static final int UNRESOLVED = 1;
+    public static final int USAGE = 2;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    static final String USAGE_TEXT = String.join("\n",
+            "usage: llgo-frames <command> [options]",
+            "  inspect BIN                         configuration, tables, counts, what is missing and why",
+            "  symbolize BIN [--json] [--return-addresses] [PC ...]",
+            "                                      one line per pc (pcs from stdin when none are given)",
+            "");
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).print(USAGE_TEXT);
+            return args.length == 0 ? USAGE : OK;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "inspect" -> new InspectCommand(out).run(rest);
+                case "symbolize" -> new SymbolizeCommand(in, out).run(rest);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("llgo-frames: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        } catch (InputException e) {
+            err.println("llgo-frames: " + e.getMessage());
+            return USAGE;
+        }
+    }
+}

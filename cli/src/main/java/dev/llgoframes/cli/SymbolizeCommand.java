@@ -1,0 +1,130 @@
+package dev.llgoframes.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.llgoframes.core.symbolize.LlgoBinary;
+import dev.llgoframes.core.symbolize.SymbolizedPc;
+import dev.llgoframes.core.symbolize.Symbolizer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code llgo-frames symbolize BIN [--json] [--return-addresses] [PC ...]}. */
+final class SymbolizeCommand {
+    private final InputStream in;
+    private final PrintStream out;
+
+    SymbolizeCommand(InputStream in, PrintStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    int run(String[] args) throws UsageException, InputException {
+        String bin = null;
+        boolean json = false;
+        boolean returnAddresses = false;
+        List<String> pcArgs = new ArrayList<>();
+        for (String a : args) {
+            switch (a) {
+                case "--json" -> json = true;
+                case "--return-addresses" -> returnAddresses = true;
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new UsageException("unknown option '" + a + "'");
+                    }
+                    if (bin == null) {
+                        bin = a;
+                    } else {
+                        pcArgs.add(a);
+                    }
+                }
+            }
+        }
+        if (bin == null) {
+            throw new UsageException("symbolize needs a binary");
+        }
+        List<Long> pcs = new ArrayList<>();
+        for (String a : pcArgs) {
+            pcs.add(parsePc(a, "argument"));
+        }
+        LlgoBinary binary = BinaryLoader.open(bin);
+        if (pcArgs.isEmpty()) {
+            readPcs(pcs);
+        }
+        Symbolizer sym = Symbolizer.of(binary);
+        List<SymbolizedPc> results = sym.symbolizeAll(pcs, returnAddresses);
+        if (json) {
+            out.println(toJson(results));
+        } else {
+            for (SymbolizedPc r : results) {
+                out.println(toLine(r));
+            }
+        }
+        return results.stream().allMatch(SymbolizedPc::resolved) ? Main.OK : Main.UNRESOLVED;
+    }
+
+    private void readPcs(List<Long> pcs) throws InputException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                for (String tok : line.trim().split("[\\s,]+")) {
+                    if (!tok.isEmpty()) {
+                        pcs.add(parsePc(tok, "stdin line " + n));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("stdin: cannot read: " + e.getMessage());
+        }
+    }
+
+    static long parsePc(String tok, String where) throws InputException {
+        String hex = tok.startsWith("0x") || tok.startsWith("0X") ? tok.substring(2) : tok;
+        if (hex.isEmpty() || hex.length() > 16 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new InputException(where + ": '" + tok + "' is not a hexadecimal pc");
+        }
+        return Long.parseUnsignedLong(hex, 16);
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    static String toLine(SymbolizedPc r) {
+        StringBuilder b = new StringBuilder(hex(r.pc())).append(' ');
+        b.append(r.function() == null ? "??" : r.function()).append(' ');
+        b.append(r.file() == null ? "??" : r.file()).append(':').append(r.line() == null ? 0 : r.line());
+        b.append(' ').append(r.kind().json()).append(' ').append(r.provenance().json());
+        if (r.note() != null) {
+            b.append("  # ").append(r.note());
+        }
+        return b.toString();
+    }
+
+    static String toJson(List<SymbolizedPc> results) {
+        JsonArray arr = new JsonArray();
+        for (SymbolizedPc r : results) {
+            JsonObject o = new JsonObject();
+            o.add("pc", new JsonPrimitive(hex(r.pc())));
+            o.add("function", r.function() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.function()));
+            o.add("file", r.file() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.file()));
+            o.add("line", r.line() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.line()));
+            o.add("entry", r.entry() == null ? JsonNull.INSTANCE : new JsonPrimitive(hex(r.entry())));
+            o.add("kind", new JsonPrimitive(r.kind().json()));
+            o.add("provenance", new JsonPrimitive(r.provenance().json()));
+            arr.add(o);
+        }
+        return new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create().toJson(arr);
+    }
+}
