@@ -49,11 +49,16 @@ final class EntryFormatReader {
             formats.add(new Format(in.uleb(), in.uleb()));
         }
         long countAt = in.pos();
+        long count = in.uleb();
+        if (count != 0 && formatCount == 0) {
+            throw in.error(countAt, what + " count is " + Long.toUnsignedString(count)
+                    + " but no entry format is given");
+        }
         // Every supported form takes at least one byte, so the bytes left bound the count;
         // this keeps a hostile count from driving a huge allocation or an endless loop.
-        long count = in.ulebAtMost(in.remaining(), what + " count");
-        if (count > 0 && formatCount == 0) {
-            throw in.error(countAt, what + " count is " + count + " but no entry format is given");
+        if (count < 0 || count > in.remaining()) {
+            throw in.error(countAt, what + " count " + Long.toUnsignedString(count) + " exceeds the "
+                    + in.remaining() + " bytes that remain");
         }
         List<Entry> entries = new ArrayList<>((int) Math.min(count, 1024));
         for (long i = 0; i < count; i++) {
