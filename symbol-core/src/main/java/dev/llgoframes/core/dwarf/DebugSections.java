@@ -78,8 +78,12 @@ public final class DebugSections {
                 throw section.error(headerSize, "zlib stream ends after " + filled + " of the declared " + size
                         + " bytes");
             }
+            // One more call lets the inflater consume the stream end and check the Adler-32.
             if (!inflater.finished() && inflater.inflate(new byte[1]) > 0) {
                 throw section.error(headerSize, "zlib stream holds more than the declared " + size + " bytes");
+            }
+            if (!inflater.finished()) {
+                throw section.error(headerSize, "zlib stream is cut short before its end and checksum");
             }
         } catch (DataFormatException e) {
             throw new BinaryFormatException(section.file(), section.structure(), section.fileOffset() + headerSize,
