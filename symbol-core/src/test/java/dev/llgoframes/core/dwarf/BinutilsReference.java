@@ -50,8 +50,9 @@ final class BinutilsReference {
             if (!m.matches()) {
                 throw new AssertionError("unexpected " + tool + " output line: " + l);
             }
-            boolean unknown = m.group(1).equals("??") || m.group(2).equals("?");
-            out.add(unknown ? new Location(null, 0) : new Location(m.group(1), Integer.parseInt(m.group(2))));
+            // GNU addr2line prints line 0 as "?" but still names the file.
+            int line = m.group(2).equals("?") ? 0 : Integer.parseInt(m.group(2));
+            out.add(m.group(1).equals("??") ? new Location(null, 0) : new Location(m.group(1), line));
         }
         if (out.size() != pcs.size()) {
             throw new AssertionError(tool + " answered " + out.size() + " lines for " + pcs.size() + " addresses");

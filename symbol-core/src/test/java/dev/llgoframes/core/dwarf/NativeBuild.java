@@ -47,15 +47,35 @@ final class NativeBuild {
         return src.resolve(out);
     }
 
+    /**
+     * Builds the LLGo-shaped LLVM IR module (Go file names, DWARF from LLVM's own line-table
+     * writer, MD5 checksums) with llc and links it with gcc.
+     */
+    static Path compileLlvm(Path dir, String out, int dwarfVersion) throws IOException, InterruptedException {
+        requireTool("llc");
+        Path work = dir.toRealPath();
+        String ir;
+        try (InputStream in = NativeBuild.class.getResourceAsStream("/dwarf/llgo/hello.ll")) {
+            if (in == null) {
+                fail("test resource /dwarf/llgo/hello.ll is missing");
+            }
+            ir = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@VERSION@", Integer.toString(dwarfVersion));
+        }
+        Files.writeString(work.resolve(out + ".ll"), ir);
+        run(work, null, List.of("llc", "-O0", "-filetype=obj", "-relocation-model=pic", "-o", out + ".o", out + ".ll"));
+        run(work, null, List.of("gcc", "-o", out, out + ".o"));
+        return work.resolve(out);
+    }
+
     static void requireTool(String tool) throws InterruptedException {
         try {
             Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             if (p.waitFor() != 0) {
-                fail(tool + " --version failed; these tests need gcc, binutils (readelf, addr2line) and llvm-addr2line");
+                fail(tool + " --version failed; these tests need gcc, binutils (readelf, addr2line), llc and llvm-addr2line");
             }
         } catch (IOException e) {
-            fail(tool + " is not installed; these tests need gcc, binutils (readelf, addr2line) and llvm-addr2line: " + e.getMessage());
+            fail(tool + " is not installed; these tests need gcc, binutils (readelf, addr2line), llc and llvm-addr2line: " + e.getMessage());
         }
     }
 
