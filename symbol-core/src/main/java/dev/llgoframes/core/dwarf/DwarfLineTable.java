@@ -26,6 +26,7 @@ public final class DwarfLineTable {
     private final List<String> paths;   // by file id
     private final SequenceIndex sequences;
     private final List<BinaryFormatException> problems;
+    private final Set<String> files;
     private volatile SourceLineIndex sourceIndex;
 
     private DwarfLineTable(LineRowsBuilder b, List<String> paths, List<BinaryFormatException> problems) {
@@ -38,6 +39,7 @@ public final class DwarfLineTable {
         this.paths = List.copyOf(paths);
         this.sequences = new SequenceIndex(address, b.seqFirst, b.seqEnd, b.seqCount);
         this.problems = List.copyOf(problems);
+        this.files = usedFiles();
     }
 
     /** Parses every line program in .debug_line (DWARF versions 2, 3, 4 and 5). debugLineStr / debugStr may be null. */
@@ -50,7 +52,8 @@ public final class DwarfLineTable {
     public static DwarfLineTable parse(String fileName, ByteSlice debugLine, ByteSlice debugLineStr, ByteSlice debugStr,
             LineTableOptions options) throws BinaryFormatException {
         LineStrings strings = new LineStrings(fileName, debugLineStr, debugStr);
-        FileRegistry registry = new FileRegistry();
+        FileRegistry registry = new FileRegistry((long) debugLine.length()
+                + (debugLineStr == null ? 0 : debugLineStr.length()) + (debugStr == null ? 0 : debugStr.length()));
         LineRowsBuilder rows = new LineRowsBuilder();
         List<BinaryFormatException> problems = new ArrayList<>();
         long offset = 0;
@@ -188,6 +191,10 @@ public final class DwarfLineTable {
 
     /** Resolved paths of the files that rows refer to, in first-use order. */
     public Set<String> files() {
+        return files;
+    }
+
+    private Set<String> usedFiles() {
         boolean[] used = new boolean[paths.size()];
         for (int r = 0; r < rowCount; r++) {
             used[file[r]] = true;

@@ -42,7 +42,7 @@ final class LineFileTable {
     int resolve(long fileIndex, DwarfCursor at, long atPos) throws BinaryFormatException {
         Integer id = resolved.get(fileIndex);
         if (id == null) {
-            id = registry.idOf(path(fileIndex, at, atPos));
+            id = registry.idOf(path(fileIndex, at, atPos), at, atPos);
             resolved.put(fileIndex, id);
         }
         return id;

@@ -235,6 +235,44 @@ class HostileLineTableTest {
     }
 
     @Test
+    void manyOffsetsIntoOneLongStringHitTheDecodeBudget() {
+        // 60k file entries, each naming a different offset of one 200 KB string: decoding them
+        // all would take 12 GB of text. The reader must refuse instead.
+        int len = 200_000;
+        byte[] lineStr = new byte[len + 1];
+        Arrays.fill(lineStr, 0, len, (byte) 'a');
+        DwarfBytes t = new DwarfBytes().u8(1).uleb(1).uleb(0x1f).uleb(1).u32(0);
+        t.u8(1).uleb(1).uleb(0x1f).uleb(60_000);
+        for (int i = 0; i < 60_000; i++) {
+            t.u32(i);
+        }
+        byte[] u = unit(5, w -> w.rawV5Tables = t.toByteArray());
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> DwarfLineTable.parse("t.elf",
+                    ByteSlice.of(u, "t.elf", ".debug_line"), ByteSlice.of(lineStr, "t.elf", ".debug_line_str"), null));
+            assertTrue(e.getMessage().contains("decode to far more text than the section holds"), e.getMessage());
+        });
+    }
+
+    @Test
+    void manyFilesUnderOneHugeDirectoryHitTheJoinBudget() {
+        // One 1 MB directory and 40k one-letter-ish files in it: joined paths would be 40 GB.
+        LineProgramWriter w = new LineProgramWriter().version(4).dir("d".repeat(1 << 20));
+        for (int i = 0; i < 40_000; i++) {
+            w.file(Integer.toString(i, 36), 1);
+        }
+        w.program.setAddress(0x10);
+        for (int i = 1; i <= 40_000; i++) {
+            w.program.setFile(i).copy();
+        }
+        byte[] u = w.build();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> LineProgramSemanticsTest.parse(u));
+            assertTrue(e.getMessage().contains("file paths add up to far more text than the input"), e.getMessage());
+        });
+    }
+
+    @Test
     void addressSizeMustBeSupportedAndMatchSetAddress() {
         rejects(unit(5, w -> w.addressSize = 3), "unsupported address_size 3");
         rejects(unit(5, w -> w.addressSize = 0), "unsupported address_size 0");
