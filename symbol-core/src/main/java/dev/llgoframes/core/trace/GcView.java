@@ -46,7 +46,7 @@ public final class GcView {
             }
             if (GoNames.isRoutineWrapper(fn)) {
                 bottom = true;
-                createdBy = new ViewFrame(GoNames.gcName(fn), null, null, f.pc(), f.entry(), f.offset(), FrameKind.GO,
+                createdBy = new ViewFrame(fn, null, null, f.pc(), f.entry(), f.offset(), FrameKind.GO,
                         f.provenance(), "LLGo goroutine-start wrapper " + fn
                         + "; gc names the function containing the go statement, which LLGo does not record");
                 changes.add("goroutine-start wrapper " + fn + " ends the stack: shown as created by");
