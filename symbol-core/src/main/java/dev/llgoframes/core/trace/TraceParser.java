@@ -23,8 +23,22 @@ public final class TraceParser {
         this.lines = new LineTable(text);
     }
 
+    /**
+     * Never throws. Should a recogniser still have a bug, the text is reported as plain passthrough
+     * rather than failing the editor or CLI on top; tests use {@link #parseStrict} to see such bugs.
+     */
     public static TraceDocument parse(String text) {
-        TraceParser p = new TraceParser(text == null ? "" : text);
+        String t = text == null ? "" : text;
+        try {
+            return parseStrict(t);
+        } catch (RuntimeException e) {
+            int lines = new LineTable(t).count();
+            return new TraceDocument(java.util.List.of(), java.util.List.of(), lines, lines);
+        }
+    }
+
+    static TraceDocument parseStrict(String text) {
+        TraceParser p = new TraceParser(text);
         p.run();
         return new TraceDocument(p.blocks, p.locations, p.passthrough, p.lines.count());
     }
@@ -148,7 +162,7 @@ public final class TraceParser {
                 b.signal = LineSyntax.signal(s, a, e, i);
                 b.last = i++;
             } else if (at(i, "fatal error: ")) {
-                b.fatal = s.substring(a + "fatal error: ".length(), Text.trimEnd(s, a, e));
+                b.fatal = s.substring(a + "fatal error: ".length(), Text.trimEnd(s, a + "fatal error: ".length(), e));
                 b.last = i++;
             } else if (i == b.first && (at(i, "unexpected fault address ") || sigquitStart(i))) {
                 b.last = i++;
