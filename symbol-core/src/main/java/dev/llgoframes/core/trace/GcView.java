@@ -142,6 +142,11 @@ public final class GcView {
         if (sig != null && panicText && st.faultPc() != null) {
             signal = SignalInfo.format(sig.name(), sig.description(), opt.signalCode(), opt.signalAddr(), st.faultPc());
             changes.add("added gc's [signal " + sig.name() + " …] line");
+        } else if (sig != null && panicText && st.shape() == StackShape.FAULT_TRACEBACK) {
+            changes.add("no [signal " + sig.name() + " …] line: the fault pc is unknown without the binary");
+        }
+        if (st.shape() == StackShape.CLITE_DUMP) {
+            changes.add("the clite dump starts at the caller of the panicking function's caller (§9.4): gc would show two more frames on top");
         }
         return new GcViewResult(new ViewGoroutine(id, st.state(), st.shape() == StackShape.STACK_DUMP ? null : st.panic(),
                 signal, createdBy, out, elision), changes);
@@ -151,8 +156,9 @@ public final class GcView {
         return "runtime.Callers".equals(fn) || "runtime.Stack".equals(fn);
     }
 
+    /** runtime.main, and the process entry: {@code runtime.goexit} on Linux, the C {@code main} with libunwind names. */
     private static boolean isTail(String fn) {
-        return "runtime.main".equals(fn) || "runtime.goexit".equals(fn);
+        return "runtime.main".equals(fn) || "runtime.goexit".equals(fn) || "main".equals(fn);
     }
 
     /**
