@@ -2,7 +2,6 @@ package dev.llgoframes.core.trace;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,9 +15,7 @@ import org.junit.jupiter.api.Test;
 class GcViewSamplesTest {
 
     static String gcText(Traceback tb) {
-        List<ViewGoroutine> gs = new ArrayList<>();
-        for (LlgoStack st : LlgoStacks.of(tb, null)) gs.add(GcView.apply(st, GcViewOptions.NONE).goroutine());
-        return GcTextRenderer.render(gs, tb.exitStatus(), false);
+        return TraceViews.gcText(tb, null, GcViewOptions.NONE, false);
     }
 
     @ParameterizedTest
@@ -59,6 +56,12 @@ class GcViewSamplesTest {
         String rendered = LlgoTextRenderer.render(LlgoStacks.of(tb, null).get(0));
         String original = text.substring(tb.range().start(), tb.range().end()).replaceAll("\nexit status \\d+$", "");
         assertEquals(original + "\n", rendered);
+    }
+
+    @Test
+    void llgoTextKeepsExitStatus() {
+        Traceback tb = Traces.only(Traces.load("example_b_darwin_fault.llgo.txt"));
+        assertEquals(Traces.load("example_b_darwin_fault.llgo.txt"), TraceViews.llgoText(tb, null));
     }
 
     @Test

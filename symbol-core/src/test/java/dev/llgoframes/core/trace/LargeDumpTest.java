@@ -34,11 +34,18 @@ class LargeDumpTest {
             lines++;
         }
         String text = b.toString();
-        TraceParser.parseStrict(text); // warm-up
-        long t0 = System.nanoTime();
-        TraceDocument doc = TraceParser.parseStrict(text);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("parsed " + doc.lineCount() + " lines (" + text.length() + " chars) in " + ms + " ms");
+        // Timing only printed (shared build machines are noisy): first run cold, best of three warm.
+        TraceDocument doc = null;
+        long cold = 0, best = Long.MAX_VALUE;
+        for (int run = 0; run < 4; run++) {
+            long t0 = System.nanoTime();
+            doc = TraceParser.parseStrict(text);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (run == 0) cold = ms;
+            else best = Math.min(best, ms);
+        }
+        System.out.println("parsed " + doc.lineCount() + " lines (" + text.length() + " chars): cold " + cold
+                + " ms, warm best " + best + " ms");
 
         assertEquals(100_000, doc.lineCount());
         assertEquals(1, doc.tracebacks().size());
