@@ -26,6 +26,7 @@ public final class Symbolizer {
     private final FaithfulResolver resolver;
     private final NativeSymbols natives;
     private final LineSource lines;
+    private volatile java.util.Map<String, Long> entryIndex;
 
     public Symbolizer(LlgoBinary binary, LineSource lines) {
         this.binary = binary;
@@ -161,19 +162,30 @@ public final class Symbolizer {
 
     /** Entry pc of a function by display name, linker symbol or symbol-table name; 0 if unknown. */
     public long entryOf(String function) {
-        for (FuncRecord r : resolver.tables().records()) {
-            if (r.functionName().equals(function) || r.symbol().equals(function)) {
-                long e = resolver.functionTable().entryOf(r.index());
-                if (e != 0) {
-                    return e;
-                }
-                long s = natives.addressOf(r.symbol());
-                if (s != 0) {
-                    return s;
-                }
-            }
+        Long e = entries().get(function);
+        if (e != null) {
+            return e;
         }
         return natives.addressOf(function);
+    }
+
+    private java.util.Map<String, Long> entries() {
+        java.util.Map<String, Long> m = entryIndex;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (FuncRecord r : resolver.tables().records()) {
+                long e = resolver.functionTable().entryOf(r.index());
+                if (e == 0) {
+                    e = natives.addressOf(r.symbol());
+                }
+                if (e != 0) {
+                    m.putIfAbsent(r.functionName(), e);
+                    m.putIfAbsent(r.symbol(), e);
+                }
+            }
+            entryIndex = m;
+        }
+        return m;
     }
 
     static boolean pathMatches(String have, String want) {
