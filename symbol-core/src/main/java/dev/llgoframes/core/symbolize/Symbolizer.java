@@ -88,11 +88,18 @@ public final class Symbolizer {
                     kindOfGo(faithful.function()), prov, llgoName, note);
         }
         if (nat.isPresent()) {
+            // Below the runtime's first entry (e.g. a first-use table whose entries are the
+            // post-prologue anchors), or no tables at all: name it from the symbol table, and
+            // when the symbol has a record, as LLGo names that record.
             String name = nat.get().name();
+            Optional<FuncRecord> rec = resolver.tables().recordBySymbol(name);
+            String fn = rec.map(FuncRecord::functionName).orElse(Names.publicName(name));
             Optional<SourceLine> dl = lines.lookup(lookup);
-            return new SymbolizedPc(pc, Names.publicName(name), dl.map(SourceLine::file).orElse(null),
-                    dl.map(SourceLine::line).orElse(null), nat.get().start(), kindOfGo(name),
-                    dl.isPresent() ? Provenance.DWARF : Provenance.SYMTAB, null, null);
+            String file = dl.map(SourceLine::file).orElse(rec.map(FuncRecord::file).filter(f -> !f.isEmpty()).orElse(null));
+            Integer line = dl.map(SourceLine::line).orElse(rec.map(FuncRecord::line).filter(l -> l != 0).orElse(null));
+            return new SymbolizedPc(pc, fn, file, line, nat.get().start(), kindOfGo(fn),
+                    dl.isPresent() ? Provenance.DWARF : Provenance.SYMTAB, null,
+                    rec.isPresent() ? "below the runtime's first table entry; named from the symbol table" : null);
         }
         Optional<SourceLine> dl = lines.lookup(lookup);
         if (dl.isPresent()) {
