@@ -54,6 +54,13 @@ public final class Symbolizer {
         Sym faithful = resolver.resolve(lookup);
         Optional<NativeSymbols.Function> nat = natives.containing(lookup);
         String llgoName = faithful.ok() && !faithful.function().isEmpty() ? faithful.function() : null;
+        if (!inImageText(lookup)) {
+            // LLGo's lookup has no upper bound (§6.2): a libc or heap pc gets the last Go function.
+            // We never point a frame outside the executable's code.
+            return new SymbolizedPc(pc, null, null, null, null, FrameKind.C, Provenance.SYMTAB, llgoName,
+                    "outside the executable's code" + (llgoName == null ? "" : "; LLGo would print " + llgoName
+                            + " (its table lookup has no upper bound)"));
+        }
 
         if (nat.isPresent() && !isGoSymbol(nat.get().name())) {
             String name = nat.get().name();
@@ -107,6 +114,15 @@ public final class Symbolizer {
                     "no symbol covers this pc");
         }
         return new SymbolizedPc(pc, null, null, null, null, FrameKind.C, Provenance.SYMTAB, null, "no symbol covers this pc");
+    }
+
+    private boolean inImageText(long pc) {
+        for (dev.llgoframes.core.image.ImageSegment seg : binary.image().loadSegments()) {
+            if (seg.isExecutable() && seg.containsInMemory(pc)) {
+                return true;
+            }
+        }
+        return binary.image().loadSegments().isEmpty();
     }
 
     public List<SymbolizedPc> symbolizeAll(List<Long> pcs, boolean returnAddresses) {
