@@ -24,6 +24,8 @@ public final class Main {
             "  trace [--binary BIN] [--map FROM=TO]... [--goroot DIR] [--json] [--raw] [--aggregate]",
             "        [--color=auto|always|never] [FILE|-]",
             "                                      rewrite LLGo tracebacks in a log into gc's frames",
+            "  emulate BIN [--fault|--panic|--stack] [--message TEXT] [PC ...]",
+            "                                      print what LLGo's runtime would print for raw pcs",
             "");
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -37,6 +39,7 @@ public final class Main {
                 case "inspect" -> new InspectCommand(out).run(rest);
                 case "symbolize" -> new SymbolizeCommand(in, out).run(rest);
                 case "trace" -> new TraceCommand(in, out).run(rest);
+                case "emulate" -> new EmulateCommand(in, out).run(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

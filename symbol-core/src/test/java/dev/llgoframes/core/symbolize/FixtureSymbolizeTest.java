@@ -166,4 +166,38 @@ class FixtureSymbolizeTest {
         assertTrue(checked >= 5, "C functions checked: " + checked);
         assertEquals(List.of(), wrong);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void reverseMapsGiveAnchorsForLinesAndEntriesForNames(Variant v) throws Exception {
+        if (!hasTables(v)) {
+            return;
+        }
+        Fixture f = Fixtures.build(FixtureProgram.standard(), v);
+        Symbolizer sym = Symbolizer.of(LlgoBinary.open(f.executable()));
+        boolean firstUse = v.options().tableMode() == dev.llgoframes.fixtures.TableMode.EMBEDDED_RAW;
+        List<String> wrong = new ArrayList<>();
+        for (FixtureTruth.AnchorTruth a : f.truth().anchors()) {
+            if (a.pc() == 0) {
+                continue;
+            }
+            List<Long> pcs = sym.pcsForLine(a.file(), a.line());
+            String base = a.file().substring(a.file().lastIndexOf('/') + 1);
+            if (!pcs.contains(a.pc()) || !sym.pcsForLine(base, a.line()).contains(a.pc())) {
+                wrong.add("line " + a.file() + ":" + a.line() + " misses 0x" + Long.toHexString(a.pc()) + " in " + pcs);
+            }
+        }
+        for (FixtureTruth.GoFunctionTruth g : f.truth().goFunctions()) {
+            if (!g.linked() || g.funcIndex() == 0 || g.entryAnchorPc() == 0) {
+                continue;
+            }
+            long want = firstUse ? g.entryAnchorPc() : g.address();
+            String display = Names.publicName(g.display().isEmpty() ? g.symbol() : g.display());
+            if (sym.entryOf(display) != want || sym.entryOf(g.symbol()) != want) {
+                wrong.add("entry of " + display + " = 0x" + Long.toHexString(sym.entryOf(display)) + ", want 0x" + Long.toHexString(want));
+            }
+        }
+        assertTrue(sym.pcsForLine("nonexistent.go", 1).isEmpty());
+        assertEquals(List.of(), wrong);
+    }
 }
