@@ -59,25 +59,31 @@ public final class PeerComparison {
         }
         int n = pcs.length;
         String report = String.format(Locale.ROOT, String.join("\n",
-                "| contender (same %d pcs, ~10k-function fixture with DWARF 5, best of %d) | wall time | pcs/s | ratio vs llvm-symbolizer-19 |",
+                "| contender (same %d pcs, ~10k-function fixture with DWARF 5, best of %d) | wall time | pcs/s | speed vs llvm-symbolizer-19 |",
                 "| --- | --- | --- | --- |",
-                "| llgo-frames, warm JVM (load + symbolize all) | %.1f ms | %.0f | %.2f× faster |",
+                "| llgo-frames, warm JVM (load + symbolize all) | %.1f ms | %.0f | %s |",
                 "| llgo-frames, cold `java -jar … symbolize` process | %s | %s | %s |",
                 "| llvm-symbolizer-19 process | %.1f ms | %.0f | 1.00× |",
-                "| addr2line (binutils) process | %.1f ms | %.0f | %.2f× faster |",
+                "| addr2line (binutils) process | %.1f ms | %.0f | %s |",
                 "",
                 "Table load (ELF + funcinfo + DWARF + symbol tables): %.1f ms; retained heap after load: %.1f MiB.",
                 ""),
-                n, rounds, ours / 1e6, n / (ours / 1e9), llvm / ours,
+                n, rounds, ours / 1e6, n / (ours / 1e9), ratio(llvm, ours),
                 oursCold == Double.MAX_VALUE ? "n/a" : String.format(Locale.ROOT, "%.1f ms", oursCold / 1e6),
                 oursCold == Double.MAX_VALUE ? "n/a" : String.format(Locale.ROOT, "%.0f", n / (oursCold / 1e9)),
-                oursCold == Double.MAX_VALUE ? "n/a" : String.format(Locale.ROOT, "%.2f× faster", llvm / oursCold),
-                llvm / 1e6, n / (llvm / 1e9), a2l / 1e6, n / (a2l / 1e9), llvm / a2l,
+                oursCold == Double.MAX_VALUE ? "n/a" : ratio(llvm, oursCold),
+                llvm / 1e6, n / (llvm / 1e9), a2l / 1e6, n / (a2l / 1e9), ratio(llvm, a2l),
                 loadNs / 1e6, heap / 1048576.0);
         System.out.println(report);
         Path out = Path.of("bench/results/peers.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /** "2.25× faster" or "3.30× slower": peer time over ours. */
+    static String ratio(double peer, double ours) {
+        double r = peer / ours;
+        return r >= 1 ? String.format(Locale.ROOT, "%.2f× faster", r) : String.format(Locale.ROOT, "%.2f× slower", 1 / r);
     }
 
     private static double runInProcess(Path exe, long[] pcs) throws Exception {
