@@ -13,7 +13,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        // Block-buffered stdout: a pipe of 100k symbolized lines must not cost a syscall per line.
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
+                false, java.nio.charset.StandardCharsets.UTF_8);
+        int rc = run(args, System.in, out, System.err);
+        out.flush();
+        System.exit(rc);
     }
 
     static final String USAGE_TEXT = String.join("\n",

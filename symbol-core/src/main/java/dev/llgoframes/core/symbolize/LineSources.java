@@ -16,13 +16,48 @@ import java.util.Optional;
 public final class LineSources {
     private LineSources() {}
 
-    /** The DWARF line source, or {@link LineSource#NONE}; a broken table is reported, not fatal. */
+    /**
+     * The DWARF line source, parsed on first use (most lookups are Go pcs answered by the
+     * tables), or {@link LineSource#NONE}; a broken table is reported, not fatal.
+     */
     public static LineSource forImage(BinaryImage image) {
-        try {
-            return dwarf(image).orElse(LineSource.NONE);
-        } catch (BinaryFormatException e) {
+        if (image.section(".debug_line").isEmpty()) {
             return LineSource.NONE;
         }
+        return new LazyLineSource(() -> {
+            try {
+                return dwarf(image).orElse(LineSource.NONE);
+            } catch (BinaryFormatException e) {
+                return LineSource.NONE;
+            }
+        });
+    }
+
+    private static final class LazyLineSource implements LineSource {
+        private final java.util.function.Supplier<LineSource> loader;
+        private volatile LineSource loaded;
+
+        LazyLineSource(java.util.function.Supplier<LineSource> loader) {
+            this.loader = loader;
+        }
+
+        private LineSource get() {
+            LineSource l = loaded;
+            if (l == null) {
+                synchronized (this) {
+                    l = loaded;
+                    if (l == null) {
+                        l = loader.get();
+                        loaded = l;
+                    }
+                }
+            }
+            return l;
+        }
+
+        @Override public Optional<SourceLine> lookup(long pc) { return get().lookup(pc); }
+
+        @Override public List<Long> addressesFor(String file, int line) { return get().addressesFor(file, line); }
     }
 
     /** Strict variant for inspect: tells why DWARF could not be used. */
