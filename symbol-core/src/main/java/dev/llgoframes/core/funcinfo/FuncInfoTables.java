@@ -47,6 +47,31 @@ public final class FuncInfoTables {
                                         long stringCount, ByteSlice hashBytes, long hashMask,
                                         ByteSlice indexBytes, long indexCount,
                                         ByteSlice pclineBytes, long pclineCount) throws BinaryFormatException {
+        return decode(Layout.WIDE, recordBytes, count, pool, offsets, stringCount, hashBytes, hashMask, indexBytes,
+                indexCount, pclineBytes, pclineCount);
+    }
+
+    /**
+     * Record layouts: WIDE is the current 28-byte record with u32 string IDs; NARROW the
+     * pre-2026-07-26 16-byte record with u16 IDs and a packed (root << 16 | name) pcline file (§4.7).
+     */
+    public enum Layout {
+        WIDE(28), NARROW(16);
+
+        private final int recordSize;
+
+        Layout(int recordSize) {
+            this.recordSize = recordSize;
+        }
+
+        public int recordSize() { return recordSize; }
+    }
+
+    public static FuncInfoTables decode(Layout layout, ByteSlice recordBytes, long count, ByteSlice pool, ByteSlice offsets,
+                                        long stringCount, ByteSlice hashBytes, long hashMask,
+                                        ByteSlice indexBytes, long indexCount,
+                                        ByteSlice pclineBytes, long pclineCount) throws BinaryFormatException {
+        final int RECORD_SIZE = layout.recordSize();
         if (recordBytes == null || pool == null || offsets == null || count == 0) {
             return empty();
         }
@@ -64,10 +89,15 @@ public final class FuncInfoTables {
         List<FuncRecord> recs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long o = (long) i * RECORD_SIZE;
-            String symbol = Names.joinQualified(strings.get(recordBytes.u32(o)), strings.get(recordBytes.u32(o + 4)));
-            String display = Names.joinQualified(strings.get(recordBytes.u32(o + 8)), strings.get(recordBytes.u32(o + 12)));
-            String file = strings.get(recordBytes.u32(o + 16)) + strings.get(recordBytes.u32(o + 20));
-            long line = recordBytes.u32(o + 24);
+            int w = layout == Layout.WIDE ? 4 : 2;
+            long[] id = new long[6];
+            for (int f = 0; f < 6; f++) {
+                id[f] = w == 4 ? recordBytes.u32(o + 4L * f) : recordBytes.u16(o + 2L * f);
+            }
+            String symbol = Names.joinQualified(strings.get(id[0]), strings.get(id[1]));
+            String display = Names.joinQualified(strings.get(id[2]), strings.get(id[3]));
+            String file = strings.get(id[4]) + strings.get(id[5]);
+            long line = recordBytes.u32(o + 6L * w);
             recs.add(new FuncRecord(i + 1, symbol, display, file, (int) Math.min(line, Integer.MAX_VALUE)));
         }
         int[] hash = new int[0];
@@ -109,13 +139,44 @@ public final class FuncInfoTables {
                 long o = (long) i * PCLINE_SIZE;
                 long id = pclineBytes.u64(o);
                 long fi = pclineBytes.u32(o + 8);
-                String file = strings.get(pclineBytes.u32(o + 12)) + strings.get(pclineBytes.u32(o + 16));
-                long line = pclineBytes.u32(o + 20);
+                String file;
+                long line;
+                if (layout == Layout.WIDE) {
+                    file = strings.get(pclineBytes.u32(o + 12)) + strings.get(pclineBytes.u32(o + 16));
+                    line = pclineBytes.u32(o + 20);
+                } else {
+                    long packed = pclineBytes.u32(o + 12);
+                    file = packed == 0 ? "" : strings.get(packed >>> 16) + strings.get(packed & 0xffff);
+                    line = pclineBytes.u32(o + 16);
+                }
                 pids[i] = id;
                 prs[i] = new PclineRecord(id, (int) Math.min(fi, Integer.MAX_VALUE), file, (int) Math.min(line, Integer.MAX_VALUE));
             }
         }
         return new FuncInfoTables(List.copyOf(recs), strings, hash, ids, funcs, refused, pids, prs);
+    }
+
+    /**
+     * How well the records agree with the symbol index: the share of index entries whose record's
+     * joined linker symbol hashes to the entry's symbolID (1.0 = all). -1 without an index.
+     */
+    public double symbolIndexAgreement() {
+        if (indexIds.length == 0) {
+            return -1;
+        }
+        int ok = 0;
+        for (int i = 0; i < indexIds.length; i++) {
+            int k = indexFuncs[i];
+            if (k >= 1 && k <= records.size() && Fnv.symbolId(records.get(k - 1).symbol()) == indexIds[i]) {
+                ok++;
+            }
+        }
+        return (double) ok / indexIds.length;
+    }
+
+    /** True if every record has a non-empty linker symbol (decoding with the wrong layout rarely gives that). */
+    public boolean allSymbolsNamed() {
+        return records.stream().noneMatch(r -> r.symbol().isEmpty());
     }
 
     public static FuncInfoTables empty() {

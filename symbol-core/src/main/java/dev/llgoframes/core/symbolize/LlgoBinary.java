@@ -94,7 +94,7 @@ public final class LlgoBinary {
                 notes.add("no .symtab: table globals recovered structurally (§3.8)");
             }
         }
-        FuncInfoTables tables = decodeEmbedded(image, g);
+        FuncInfoTables tables = decodeEmbedded(image, g, notes);
         if (tables.isEmpty()) {
             notes.add("the funcinfo globals are null: no function records");
         }
@@ -170,7 +170,41 @@ public final class LlgoBinary {
         return image.staticSymbols().stream().anyMatch(s -> s.name().equals(name));
     }
 
-    private static FuncInfoTables decodeEmbedded(BinaryImage image, TableGlobals g) throws BinaryFormatException {
+    /**
+     * Decodes the embedded tables. The format has no version stamp (§4.7, §13.9): the current
+     * 28-byte layout is tried first; if its records do not hash to the symbol index, the
+     * pre-2026-07-26 16-byte layout is tried and kept only when it agrees completely.
+     */
+    private static FuncInfoTables decodeEmbedded(BinaryImage image, TableGlobals g, List<String> notes) throws BinaryFormatException {
+        BinaryFormatException wideError = null;
+        FuncInfoTables wide = null;
+        try {
+            wide = decodeEmbedded(image, g, FuncInfoTables.Layout.WIDE);
+            if (wide.isEmpty() || wide.symbolIndexAgreement() == 1.0
+                    || (wide.symbolIndexAgreement() < 0 && wide.allSymbolsNamed())) {
+                return wide;
+            }
+        } catch (BinaryFormatException e) {
+            wideError = e;
+        }
+        try {
+            FuncInfoTables narrow = decodeEmbedded(image, g, FuncInfoTables.Layout.NARROW);
+            if (narrow.symbolIndexAgreement() == 1.0) {
+                notes.add("historical table layout: 16-bit string IDs (before 2026-07-26, §4.7)");
+                return narrow;
+            }
+        } catch (BinaryFormatException e) {
+            // fall through to the wide answer or its error
+        }
+        if (wideError != null) {
+            throw wideError;
+        }
+        notes.add("function records disagree with the symbol index ("
+                + Math.round(100 * wide.symbolIndexAgreement()) + "% match): tables may be damaged");
+        return wide;
+    }
+
+    private static FuncInfoTables decodeEmbedded(BinaryImage image, TableGlobals g, FuncInfoTables.Layout layout) throws BinaryFormatException {
         if (!g.hasTables() || g.strings() == 0 || g.stringOffsets() == 0) {
             return FuncInfoTables.empty();
         }
@@ -183,7 +217,7 @@ public final class LlgoBinary {
             throw new BinaryFormatException(file, "funcinfo globals", -1, "implausible counts (strings "
                     + Long.toUnsignedString(g.stringCount()) + ", pcline " + Long.toUnsignedString(g.pclineCount()) + ")");
         }
-        ByteSlice recs = image.readMemory(g.table(), g.count() * 28, "function records (__llgo_funcinfo_table)");
+        ByteSlice recs = image.readMemory(g.table(), g.count() * layout.recordSize(), "function records (__llgo_funcinfo_table)");
         ByteSlice offsets = image.readMemory(g.stringOffsets(), g.stringCount() * 4, "string offsets (__llgo_funcinfo_string_offsets)");
         ImageSection poolSection = image.sections().stream().filter(s -> s.isAllocated() && s.contains(g.strings())).findFirst()
                 .orElseThrow(() -> new BinaryFormatException(file, "string pool (__llgo_funcinfo_strings)", -1,
@@ -195,7 +229,7 @@ public final class LlgoBinary {
                 ? image.readMemory(g.symbolIndex(), g.symbolIndexCount() * 16, "symbol index (__llgo_funcinfo_symbol_index)") : null;
         ByteSlice pcline = g.pclineTable() != 0 && g.pclineCount() != 0
                 ? image.readMemory(g.pclineTable(), g.pclineCount() * 24, "pcline records (__llgo_pcline_table)") : null;
-        return FuncInfoTables.decode(recs, g.count(), pool, offsets, g.stringCount(), hash, hash == null ? 0 : g.hashMask(),
+        return FuncInfoTables.decode(layout, recs, g.count(), pool, offsets, g.stringCount(), hash, hash == null ? 0 : g.hashMask(),
                 index, g.symbolIndexCount(), pcline, g.pclineCount());
     }
 
