@@ -200,6 +200,16 @@ public final class FaithfulResolver {
         return func(resolve(pc), pc);
     }
 
+    /** Func.FileLine(q) (§6.6): the Func's own answer at its pc, else a fresh resolve of q. */
+    public CallerInfo fileLine(FuncInfo f, long q) {
+        Sym s = f.sym();
+        if (q == s.pc() && (!s.file().isEmpty() || s.line() != 0)) {
+            return new CallerInfo(q, s.file(), s.line());
+        }
+        Sym r = resolve(q);
+        return new CallerInfo(q, r.file(), r.line());
+    }
+
     private static FuncInfo func(Sym s, long pc) {
         String name = s.function().isEmpty() ? "pc=0x" + Long.toHexString(pc) : s.function();
         return new FuncInfo(name, s.entry() != 0 ? s.entry() : pc, s);

@@ -125,4 +125,40 @@ class FixtureCrashTest {
                 .filter(s -> !s.startsWith("runtime.") && !s.equals("<outside>")).toList();
         assertEquals(want, got, llgo + "\n" + views.get(0).changes());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nopie", "prebuilt", "external"})
+    void runtimeApisAnswerAsLlgosRuntimeWould(String variant) throws Exception {
+        Crash c = crash(variant, "segv");
+        FixtureTruth t = c.fixture().truth();
+        dev.llgoframes.core.resolve.FaithfulResolver r = LlgoBinary.open(c.fixture().executable()).resolver();
+        List<String> expect = expected(t, c.pcs());
+        for (int i = 0; i < c.pcs().size(); i++) {
+            long ra = c.pcs().get(i);
+            String want = expect.get(i);
+            if (!want.startsWith("main.")) {
+                continue;   // Go frames: the runtime's answer equals the truth
+            }
+            dev.llgoframes.core.resolve.FaithfulResolver.CallerFrame f = r.callersFrame(ra);
+            assertEquals(want, f.function() + " " + f.file() + ":" + f.line(), "CallersFrames at 0x" + Long.toHexString(ra));
+            dev.llgoframes.core.resolve.FaithfulResolver.CallerInfo caller = r.caller(ra);
+            assertEquals(ra - 1, caller.pc());
+            assertEquals(want, f.function() + " " + caller.file() + ":" + caller.line(), "Caller");
+            dev.llgoframes.core.resolve.FaithfulResolver.FuncInfo fn = r.funcForPC(ra - 1);
+            if (fn.entry() != f.entry()) {
+                // FIRST_USE quirk (§6.6): a 4-aligned pc up to 64 bytes below the next entry anchor
+                // is taken as that function's entry.
+                assertTrue(variant.equals("nopie") || variant.equals("external"), fn.toString());
+                assertTrue(((ra - 1) & 3) == 0 && fn.entry() > ra - 1 && fn.entry() - (ra - 1) <= 64, fn.toString());
+                continue;
+            }
+            assertEquals(f.function(), fn.name());
+            assertEquals(caller.line(), r.fileLine(fn, ra - 1).line());
+        }
+        // The C frames are what LLGo misattributes: the runtime names the preceding Go function.
+        dev.llgoframes.core.resolve.FaithfulResolver.CallerFrame leaf = r.callersFrame(c.pcs().get(0));
+        assertTrue(leaf.function().startsWith("main."), leaf.toString());
+        // Outside the text and below the first entry: pc=0x… placeholders, as the runtime prints.
+        assertEquals("pc=0x10", r.callersFrame(0x10).function());
+    }
 }
