@@ -149,7 +149,10 @@ class FixtureCrashTest {
                 // FIRST_USE quirk (§6.6): a 4-aligned pc up to 64 bytes below the next entry anchor
                 // is taken as that function's entry.
                 assertTrue(variant.equals("nopie") || variant.equals("external"), fn.toString());
-                assertTrue(((ra - 1) & 3) == 0 && fn.entry() > ra - 1 && fn.entry() - (ra - 1) <= 64, fn.toString());
+                int row = r.functionTable().firstRowAtOrAbove(ra - 1);
+                assertTrue(((ra - 1) & 3) == 0 && fn.entry() == ra - 1 && row >= 0
+                        && r.functionTable().rowEntry(row) - (ra - 1) <= 64
+                        && r.tables().record(r.functionTable().rowFunc(row)).orElseThrow().functionName().equals(fn.name()), fn.toString());
                 continue;
             }
             assertEquals(f.function(), fn.name());
