@@ -124,6 +124,26 @@ class FixtureCrashTest {
         List<String> want = expected(c.fixture().truth(), c.pcs()).stream()
                 .filter(s -> !s.startsWith("runtime.") && !s.equals("<outside>")).toList();
         assertEquals(want, got, llgo + "\n" + views.get(0).changes());
+        // Every field of the C and Go frames: pc (the captured raw pc), entry, offset, provenance.
+        FixtureTruth t = c.fixture().truth();
+        int k = 0;
+        for (ViewFrame f : views.get(0).goroutine().frames()) {
+            if (f.kind() != dev.llgoframes.core.trace.FrameKind.C && f.kind() != dev.llgoframes.core.trace.FrameKind.GO) {
+                continue;
+            }
+            long ra = c.pcs().get(k++);
+            assertEquals(Long.valueOf(ra), f.pc(), f.toString());
+            long entry = f.kind() == dev.llgoframes.core.trace.FrameKind.C
+                    ? t.cFunction(f.function()).orElseThrow().address()
+                    : bin.resolver().callersFrame(ra).entry();
+            assertEquals(Long.valueOf(entry), f.entry(), f.toString());
+            assertEquals(Long.valueOf(ra - entry), f.offset(), f.toString());
+            assertEquals(f.kind() == dev.llgoframes.core.trace.FrameKind.C ? dev.llgoframes.core.trace.Provenance.SYMTAB
+                    : dev.llgoframes.core.trace.Provenance.TABLES, f.provenance(), f.toString());
+            if (f.kind() == dev.llgoframes.core.trace.FrameKind.C) {
+                assertTrue(f.note() != null && f.note().contains("main.cleanup"), "keeps what LLGo printed: " + f);
+            }
+        }
     }
 
     @ParameterizedTest
