@@ -3,12 +3,8 @@ package dev.llgoframes.cli;
 import dev.llgoframes.core.resolve.LlgoTracebackRenderer;
 import dev.llgoframes.core.symbolize.LlgoBinary;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +44,7 @@ final class EmulateCommand {
                     if (bin == null) {
                         bin = a;
                     } else {
-                        pcs.add(SymbolizeCommand.parsePc(a, "argument"));
+                        pcs.add(PcInput.parse(a, "argument"));
                     }
                 }
             }
@@ -58,7 +54,7 @@ final class EmulateCommand {
         }
         LlgoBinary binary = BinaryLoader.open(bin);
         if (pcs.isEmpty()) {
-            readPcs(pcs);
+            pcs.addAll(PcInput.read(in));
         }
         LlgoTracebackRenderer r = new LlgoTracebackRenderer(binary.resolver());
         switch (shape) {
@@ -68,29 +64,5 @@ final class EmulateCommand {
                     + "\n\n" + r.faultTraceback(pcs));
         }
         return Main.OK;
-    }
-
-    /** Accepts bare pcs or the fixture handler's "fixture-frame: 0x…" lines. */
-    private void readPcs(List<Long> pcs) throws InputException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                String t = line.trim();
-                if (t.startsWith("fixture-frame:")) {
-                    t = t.substring("fixture-frame:".length()).trim();
-                } else if (t.startsWith("fixture-fault:")) {
-                    continue;
-                }
-                for (String tok : t.split("[\\s,]+")) {
-                    if (!tok.isEmpty()) {
-                        pcs.add(SymbolizeCommand.parsePc(tok, "stdin line " + n));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new InputException("stdin: cannot read: " + e.getMessage());
-        }
     }
 }

@@ -9,12 +9,8 @@ import dev.llgoframes.core.symbolize.LlgoBinary;
 import dev.llgoframes.core.symbolize.SymbolizedPc;
 import dev.llgoframes.core.symbolize.Symbolizer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,11 +50,11 @@ final class SymbolizeCommand {
         }
         List<Long> pcs = new ArrayList<>();
         for (String a : pcArgs) {
-            pcs.add(parsePc(a, "argument"));
+            pcs.add(PcInput.parse(a, "argument"));
         }
         LlgoBinary binary = BinaryLoader.open(bin);
         if (pcArgs.isEmpty()) {
-            readPcs(pcs);
+            pcs.addAll(PcInput.read(in));
         }
         Symbolizer sym = Symbolizer.of(binary);
         List<SymbolizedPc> results = sym.symbolizeAll(pcs, returnAddresses);
@@ -70,31 +66,6 @@ final class SymbolizeCommand {
             }
         }
         return results.stream().allMatch(SymbolizedPc::resolved) ? Main.OK : Main.UNRESOLVED;
-    }
-
-    private void readPcs(List<Long> pcs) throws InputException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                for (String tok : line.trim().split("[\\s,]+")) {
-                    if (!tok.isEmpty()) {
-                        pcs.add(parsePc(tok, "stdin line " + n));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new InputException("stdin: cannot read: " + e.getMessage());
-        }
-    }
-
-    static long parsePc(String tok, String where) throws InputException {
-        String hex = tok.startsWith("0x") || tok.startsWith("0X") ? tok.substring(2) : tok;
-        if (hex.isEmpty() || hex.length() > 16 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new InputException(where + ": '" + tok + "' is not a hexadecimal pc");
-        }
-        return Long.parseUnsignedLong(hex, 16);
     }
 
     static String hex(long v) {

@@ -49,18 +49,7 @@ public final class DynamicSymbols {
 
     public Optional<Hit> dladdr(long addr) {
         // walk down from the last start <= addr: the highest containing symbol wins
-        int lo = 0;
-        int hi = starts.length - 1;
-        int best = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(starts[mid], addr) <= 0) {
-                best = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int best = UnsignedSearch.lastAtOrBelow(starts, addr);
         for (int i = best; i >= 0 && i > best - 64; i--) {
             long rel = addr - starts[i];
             if ((sizes[i] == 0 && rel == 0) || (sizes[i] != 0 && Long.compareUnsigned(rel, sizes[i]) < 0)) {

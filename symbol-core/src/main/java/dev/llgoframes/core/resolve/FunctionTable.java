@@ -139,35 +139,10 @@ public final class FunctionTable {
                 return -1;
             }
             long off = (pc - blob.base()) & 0xFFFFFFFFL;  // the runtime truncates to 32 bits
-            int[] offs = blob.entryOffsets();
-            int lo = 0;
-            int hi = offs.length - 1;
-            int best = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (Integer.toUnsignedLong(offs[mid]) <= off) {
-                    best = mid;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return best;
+            return UnsignedSearch.lastAtOrBelow(blob.entryOffsets(), off);
         }
         if (mode == Mode.FIRST_USE) {
-            int lo = 0;
-            int hi = entries.length - 1;
-            int best = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (Long.compareUnsigned(entries[mid], pc) <= 0) {
-                    best = mid;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return best;
+            return UnsignedSearch.lastAtOrBelow(entries, pc);
         }
         return -1;
     }
@@ -200,17 +175,8 @@ public final class FunctionTable {
 
     /** FIRST_USE only: first row with entry >= pc (FuncForPC's 64-byte slack rule), or -1. */
     public int firstRowAtOrAbove(long pc) {
-        int lo = 0;
-        int hi = entries.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(entries[mid], pc) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo < entries.length ? lo : -1;
+        int i = UnsignedSearch.firstAtOrAbove(entries, pc);
+        return i < entries.length ? i : -1;
     }
 
     public PrebuiltFuncTab blob() { return blob; }

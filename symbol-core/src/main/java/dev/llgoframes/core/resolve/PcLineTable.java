@@ -83,19 +83,7 @@ public final class PcLineTable {
     public List<Anchor> anchors() { return List.of(anchors); }
 
     private int lastAtOrBelow(long pc) {
-        int lo = 0;
-        int hi = pcs.length - 1;
-        int best = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(pcs[mid], pc) <= 0) {
-                best = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return best;
+        return UnsignedSearch.lastAtOrBelow(pcs, pc);
     }
 
     /** pclineNearest: nearest anchor at or below pc across all functions; rejected if its entry differs. */

@@ -53,18 +53,7 @@ public final class NativeSymbols {
 
     /** The function whose [start, start+size) holds pc (a size-0 symbol only at its start). */
     public Optional<Function> containing(long pc) {
-        int lo = 0;
-        int hi = starts.length - 1;
-        int best = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(starts[mid], pc) <= 0) {
-                best = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int best = dev.llgoframes.core.resolve.UnsignedSearch.lastAtOrBelow(starts, pc);
         if (best < 0) {
             return Optional.empty();
         }
