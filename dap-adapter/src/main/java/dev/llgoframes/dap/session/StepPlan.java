@@ -172,7 +172,10 @@ interface StepPlan {
 
         @Override
         public Outcome onStop(RawStop stop) {
-            return stop.kind() == RawStop.Kind.FUNCTION_FINISHED ? Outcome.DONE : Outcome.INTERRUPTED;
+            // without debug info gdb's finish stop carries no reason at all
+            boolean finished = stop.kind() == RawStop.Kind.FUNCTION_FINISHED
+                    || (stop.kind() == RawStop.Kind.OTHER && stop.signalName() == null);
+            return finished ? Outcome.DONE : Outcome.INTERRUPTED;
         }
     }
 }
