@@ -368,7 +368,11 @@ public final class GdbBackend implements Backend, MiEventListener {
     @Override
     public void onStream(MiRecord.StreamRecord r) {
         if (r.kind() == MiRecord.StreamKind.LOG) {
-            events.debuggerOutput(r.text());
+            // gdb also logs source-file lookups at every stop; only warnings and errors are news
+            String lower = r.text().toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("warning") || lower.contains("error")) {
+                events.debuggerOutput(r.text());
+            }
         } else if (r.kind() == MiRecord.StreamKind.TARGET) {
             events.programOutput(r.text());
         }

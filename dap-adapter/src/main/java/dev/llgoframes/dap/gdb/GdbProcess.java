@@ -65,6 +65,8 @@ public final class GdbProcess implements AutoCloseable {
 
     private void configure() {
         for (String c : List.of(
+                // commands (-exec-interrupt above all) must be accepted while the program runs
+                "-gdb-set mi-async on",
                 "-gdb-set pagination off",
                 "-gdb-set confirm off",
                 "-gdb-set width 0",

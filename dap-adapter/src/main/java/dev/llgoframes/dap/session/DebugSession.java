@@ -838,6 +838,16 @@ public final class DebugSession implements AutoCloseable {
             } else {
                 backend.killInferior();
             }
+            if (state == State.STOPPED) {
+                // a stopped inferior's death is only collected once the debugger resumes it
+                try {
+                    forgetStop();
+                    state = State.RUNNING;
+                    backend.resume();
+                } catch (BackendException e) {
+                    LOG.fine("resume after kill: " + e.getMessage());
+                }
+            }
             return null;
         });
     }
