@@ -21,6 +21,11 @@ public final class Main {
             "  inspect BIN                         configuration, tables, counts, what is missing and why",
             "  symbolize BIN [--json] [--return-addresses] [PC ...]",
             "                                      one line per pc (pcs from stdin when none are given)",
+            "  trace [--binary BIN] [--map FROM=TO]... [--goroot DIR] [--json] [--raw] [--aggregate]",
+            "        [--color=auto|always|never] [FILE|-]",
+            "                                      rewrite LLGo tracebacks in a log into gc's frames",
+            "  emulate BIN [--fault|--panic|--stack] [--message TEXT] [PC ...]",
+            "                                      print what LLGo's runtime would print for raw pcs",
             "");
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -33,6 +38,8 @@ public final class Main {
             return switch (args[0]) {
                 case "inspect" -> new InspectCommand(out).run(rest);
                 case "symbolize" -> new SymbolizeCommand(in, out).run(rest);
+                case "trace" -> new TraceCommand(in, out).run(rest);
+                case "emulate" -> new EmulateCommand(in, out).run(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

@@ -45,12 +45,16 @@ public final class StrippedGlobalsFinder {
             long n = words.length() / 8;
             long pclAt = -1;
             long entAt = -1;
+            // A bound pair is (start, end) with end > start. The pcline end often equals the entry
+            // start (adjacent sections), so a start must also be followed by a larger word.
             for (long i = 0; i + 1 < n; i++) {
                 long w = words.u64(8 * i);
-                if (pcl.isPresent() && w == pcl.get().address() && pclAt < 0) {
+                long next = words.u64(8 * i + 8);
+                boolean pair = Long.compareUnsigned(next, w) > 0 && next - w <= (1L << 32);
+                if (pcl.isPresent() && w == pcl.get().address() && pclAt < 0 && pair) {
                     pclAt = i;
                 }
-                if (ent.isPresent() && w == ent.get().address() && entAt < 0) {
+                if (ent.isPresent() && w == ent.get().address() && entAt < 0 && pair && i != pclAt + 1) {
                     entAt = i;
                 }
             }

@@ -26,6 +26,7 @@ public final class Symbolizer {
     private final FaithfulResolver resolver;
     private final NativeSymbols natives;
     private final LineSource lines;
+    private volatile java.util.Map<String, Long> entryIndex;
 
     public Symbolizer(LlgoBinary binary, LineSource lines) {
         this.binary = binary;
@@ -53,6 +54,13 @@ public final class Symbolizer {
         Sym faithful = resolver.resolve(lookup);
         Optional<NativeSymbols.Function> nat = natives.containing(lookup);
         String llgoName = faithful.ok() && !faithful.function().isEmpty() ? faithful.function() : null;
+        if (!inImageText(lookup)) {
+            // LLGo's lookup has no upper bound (§6.2): a libc or heap pc gets the last Go function.
+            // We never point a frame outside the executable's code.
+            return new SymbolizedPc(pc, null, null, null, null, FrameKind.C, Provenance.SYMTAB, llgoName,
+                    "outside the executable's code" + (llgoName == null ? "" : "; LLGo would print " + llgoName
+                            + " (its table lookup has no upper bound)"));
+        }
 
         if (nat.isPresent() && !isGoSymbol(nat.get().name())) {
             String name = nat.get().name();
@@ -87,11 +95,18 @@ public final class Symbolizer {
                     kindOfGo(faithful.function()), prov, llgoName, note);
         }
         if (nat.isPresent()) {
+            // Below the runtime's first entry (e.g. a first-use table whose entries are the
+            // post-prologue anchors), or no tables at all: name it from the symbol table, and
+            // when the symbol has a record, as LLGo names that record.
             String name = nat.get().name();
+            Optional<FuncRecord> rec = resolver.tables().recordBySymbol(name);
+            String fn = rec.map(FuncRecord::functionName).orElse(Names.publicName(name));
             Optional<SourceLine> dl = lines.lookup(lookup);
-            return new SymbolizedPc(pc, Names.publicName(name), dl.map(SourceLine::file).orElse(null),
-                    dl.map(SourceLine::line).orElse(null), nat.get().start(), kindOfGo(name),
-                    dl.isPresent() ? Provenance.DWARF : Provenance.SYMTAB, null, null);
+            String file = dl.map(SourceLine::file).orElse(rec.map(FuncRecord::file).filter(f -> !f.isEmpty()).orElse(null));
+            Integer line = dl.map(SourceLine::line).orElse(rec.map(FuncRecord::line).filter(l -> l != 0).orElse(null));
+            return new SymbolizedPc(pc, fn, file, line, nat.get().start(), kindOfGo(fn),
+                    dl.isPresent() ? Provenance.DWARF : Provenance.SYMTAB, null,
+                    rec.isPresent() ? "below the runtime's first table entry; named from the symbol table" : null);
         }
         Optional<SourceLine> dl = lines.lookup(lookup);
         if (dl.isPresent()) {
@@ -99,6 +114,15 @@ public final class Symbolizer {
                     "no symbol covers this pc");
         }
         return new SymbolizedPc(pc, null, null, null, null, FrameKind.C, Provenance.SYMTAB, null, "no symbol covers this pc");
+    }
+
+    private boolean inImageText(long pc) {
+        for (dev.llgoframes.core.image.ImageSegment seg : binary.image().loadSegments()) {
+            if (seg.isExecutable() && seg.containsInMemory(pc)) {
+                return true;
+            }
+        }
+        return binary.image().loadSegments().isEmpty();
     }
 
     public List<SymbolizedPc> symbolizeAll(List<Long> pcs, boolean returnAddresses) {
@@ -161,19 +185,30 @@ public final class Symbolizer {
 
     /** Entry pc of a function by display name, linker symbol or symbol-table name; 0 if unknown. */
     public long entryOf(String function) {
-        for (FuncRecord r : resolver.tables().records()) {
-            if (r.functionName().equals(function) || r.symbol().equals(function)) {
-                long e = resolver.functionTable().entryOf(r.index());
-                if (e != 0) {
-                    return e;
-                }
-                long s = natives.addressOf(r.symbol());
-                if (s != 0) {
-                    return s;
-                }
-            }
+        Long e = entries().get(function);
+        if (e != null) {
+            return e;
         }
         return natives.addressOf(function);
+    }
+
+    private java.util.Map<String, Long> entries() {
+        java.util.Map<String, Long> m = entryIndex;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (FuncRecord r : resolver.tables().records()) {
+                long e = resolver.functionTable().entryOf(r.index());
+                if (e == 0) {
+                    e = natives.addressOf(r.symbol());
+                }
+                if (e != 0) {
+                    m.putIfAbsent(r.functionName(), e);
+                    m.putIfAbsent(r.symbol(), e);
+                }
+            }
+            entryIndex = m;
+        }
+        return m;
     }
 
     static boolean pathMatches(String have, String want) {

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every test of every module (real gcc-built fixtures, real tools).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+mvn -B -ntp verify

@@ -1,0 +1,34 @@
+package dev.llgoframes.core.trace;
+
+import java.util.List;
+
+/**
+ * Finds the faulting frame in a stack taken after a recovered fault. LLGo splices the fault snapshot
+ * in right below the deferred function (§8.5), and the deferred function is almost always a closure
+ * of the function that owns the defer, which appears further down. So: the frame after the first
+ * {@code F.funcN} whose {@code F} occurs below it.
+ */
+final class FaultFrameLocator {
+    private FaultFrameLocator() {}
+
+    static Integer inStack(List<ViewFrame> frames) {
+        for (int i = 0; i + 1 < frames.size(); i++) {
+            String parent = closureParent(frames.get(i).function());
+            if (parent == null) continue;
+            for (int j = i + 1; j < frames.size(); j++) {
+                if (parent.equals(frames.get(j).function())) return i + 1;
+            }
+        }
+        return null;
+    }
+
+    /** {@code main.main.func1} → {@code main.main}; LLGo's {@code main.main$1.func2} → {@code main.main}. */
+    static String closureParent(String name) {
+        if (name == null) return null;
+        int d = name.indexOf('$');
+        if (d > 0) return name.substring(0, d);
+        int k = name.lastIndexOf(".func");
+        if (k > 0 && Text.allDigits(name, k + 5, name.length())) return name.substring(0, k);
+        return null;
+    }
+}
