@@ -214,6 +214,11 @@ public final class DapClient implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
+                if (!process.isAlive() && left > 0) {
+                    // the adapter is gone: nothing more can arrive; give the reader a moment, then fail fast
+                    left = Math.min(left, TimeUnit.MILLISECONDS.toNanos(200));
+                    deadline = System.nanoTime() + left;
+                }
                 if (left <= 0) {
                     throw new AssertionError("timed out waiting for " + what + "; got " + messages + "\nadapter stderr:\n" + stderr());
                 }
