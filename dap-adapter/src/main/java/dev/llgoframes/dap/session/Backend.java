@@ -1,0 +1,78 @@
+package dev.llgoframes.dap.session;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * What the session needs from a debugger that executes, stops and unwinds (gdb today). It
+ * never symbolizes: names, files and lines come from the core. Failures are
+ * {@link BackendException}s carrying the debugger's message.
+ */
+public interface Backend extends AutoCloseable {
+
+    void loadProgram(Path program);
+
+    /** Arguments, working directory, environment; before {@link #startAtFirstInstruction}. */
+    void configureLaunch(List<String> args, Path cwd, Map<String, String> env);
+
+    /** Starts the program stopped at its first instruction; returns the inferior's pid. */
+    long startAtFirstInstruction();
+
+    void attach(long pid);
+
+    void loadCore(Path core);
+
+    /** Run-time address of a symbol as the debugger sees it (for the PIE slide); empty if unknown. */
+    OptionalLong runtimeAddressOf(String symbol);
+
+    void resume();
+
+    void stepInstruction(int threadId);
+
+    void nextInstruction(int threadId);
+
+    void finish(int threadId, int frameLevel);
+
+    void interrupt();
+
+    List<RawThread> threads();
+
+    List<RawFrame> frames(int threadId, int low, int high);
+
+    long readWord(long address);
+
+    byte[] readMemory(long address, int length);
+
+    /** Register name → value text, general-purpose registers first. */
+    Map<String, String> registers(int threadId, int frameLevel);
+
+    /** One register's value as a number ($sp, $rbp…). */
+    long register(int threadId, int frameLevel, String name);
+
+    int insertBreakpoint(long address, boolean temporary, String condition);
+
+    void deleteBreakpoints(Collection<Integer> numbers);
+
+    String evaluate(String expression, int threadId, int frameLevel);
+
+    /** A debugger CLI command; returns its console output. Guarded by the caller. */
+    String command(String command);
+
+    /** si_code and si_addr of the signal that stopped the thread, if the debugger can tell. */
+    SignalDetails signalDetails(int threadId);
+
+    void killInferior();
+
+    void detach();
+
+    /** Pid of the inferior when there is a live one. */
+    OptionalLong inferiorPid();
+
+    boolean isAlive();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,21 @@
+package dev.llgoframes.dap.session;
+
+/** What a backend reports on its own. Delivered on the backend's reader thread: never block. */
+public interface BackendEvents {
+    void stopped(RawStop stop);
+
+    void running();
+
+    void threadStarted(int threadId);
+
+    void threadExited(int threadId);
+
+    /** The program wrote to its stdout/stderr. */
+    void programOutput(String text);
+
+    /** Text from the debugger itself (warnings, signal messages). */
+    void debuggerOutput(String text);
+
+    /** The backend died; the session cannot continue. */
+    void backendDied(String message);
+}

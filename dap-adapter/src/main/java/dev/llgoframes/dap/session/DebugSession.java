@@ -1,0 +1,910 @@
+package dev.llgoframes.dap.session;
+
+import dev.llgoframes.core.io.BinaryFormatException;
+import dev.llgoframes.core.resolve.PcLineTable;
+import dev.llgoframes.core.symbolize.LlgoBinary;
+import dev.llgoframes.core.symbolize.SymbolizedPc;
+import dev.llgoframes.core.symbolize.Symbolizer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One debugging session over a backend, decided here and not in the protocol layer: what a stop
+ * means, where a breakpoint goes, how a step is done, what a frame is called. Everything runs on
+ * one session thread (requests and backend events alike), so state needs no locks; backend
+ * events are re-posted to it from the backend's reader thread.
+ */
+public final class DebugSession implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DebugSession.class.getName());
+
+    private enum State { NEW, CONFIGURING, RUNNING, STOPPED, EXITED, TERMINATED }
+
+    private final SessionListener listener;
+    private final BackendFactory backendFactory;
+    private final ExecutorService thread;
+    private final BreakpointBook book = new BreakpointBook();
+    private final Handles<FrameView> frames = new Handles<>();
+    private final Handles<Callable<List<Variable>>> containers = new Handles<>();
+    private final Map<Integer, List<StackEntry>> stacks = new HashMap<>();
+    private final Map<Integer, ExceptionDetails> exceptions = new HashMap<>();
+    private final Set<ExceptionFilter> filters = EnumSet.noneOf(ExceptionFilter.class);
+
+    private Backend backend;
+    private SessionTarget target;
+    private SymbolView view;
+    private SourceIndex sources;
+    private StackBuilder stackBuilder;
+    private ReplGuard guard = new ReplGuard(false);
+    private State state = State.NEW;
+    private StepPlan plan;
+    private boolean pauseRequested;
+    private boolean terminatedSent;
+    private long inferiorPid;
+
+    public DebugSession(SessionListener listener, BackendFactory backendFactory) {
+        this.listener = listener;
+        this.backendFactory = backendFactory;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "debug-session");
+            t.setDaemon(true);
+            return t;
+        });
+        for (ExceptionFilter f : ExceptionFilter.values()) {
+            if (f.defaultOn()) {
+                filters.add(f);
+            }
+        }
+    }
+
+    /** Runs on the session thread; failures come back as the future's exception. */
+    private <T> CompletableFuture<T> onThread(Callable<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            thread.execute(() -> {
+                try {
+                    f.complete(work.call());
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(new SessionException("the debug session has ended"));
+        }
+        return f;
+    }
+
+    private void post(Runnable r) {
+        try {
+            thread.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "session event failed", e);
+                    listener.output("important", "internal error: " + e.getMessage() + "\n");
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // session closed
+        }
+    }
+
+    // ---------------------------------------------------------------- start
+
+    public CompletableFuture<Void> start(SessionTarget t) {
+        return onThread(() -> {
+            if (state != State.NEW) {
+                throw new SessionException("a session was already started");
+            }
+            this.target = t;
+            this.guard = new ReplGuard(t.allowUnsafeCommands());
+            Path program = t.program().toAbsolutePath();
+            if (!Files.isRegularFile(program)) {
+                throw new SessionException("program not found: " + program);
+            }
+            Symbolizer symbolizer = openBinary(program);
+            backend = backendFactory.start(t.gdbPath() == null ? "gdb" : t.gdbPath(), new Events());
+            try {
+                backend.loadProgram(program);
+                if (t instanceof SessionTarget.Launch l) {
+                    backend.configureLaunch(l.args(), l.cwd(), l.env());
+                    inferiorPid = backend.startAtFirstInstruction();
+                    listener.process(program.toString(), inferiorPid, "launch");
+                } else if (t instanceof SessionTarget.Attach a) {
+                    backend.attach(a.pid());
+                    inferiorPid = a.pid();
+                    listener.process(program.toString(), a.pid(), "attach");
+                } else if (t instanceof SessionTarget.Core c) {
+                    backend.loadCore(c.coreFile().toAbsolutePath());
+                }
+                view = new SymbolView(symbolizer, SlideFinder.find(symbolizer, backend));
+            } catch (RuntimeException e) {
+                shutdownBackend();
+                throw e;
+            }
+            sources = new SourceIndex(symbolizer);
+            stackBuilder = new StackBuilder(backend, view);
+            state = State.CONFIGURING;
+            applyFaultFilter();
+            return null;
+        });
+    }
+
+    private static Symbolizer openBinary(Path program) {
+        try {
+            return Symbolizer.of(LlgoBinary.open(program));
+        } catch (BinaryFormatException e) {
+            throw new SessionException("cannot read the program's symbol tables: " + e.getMessage());
+        } catch (IOException e) {
+            throw new SessionException("cannot read " + program + ": " + e.getMessage());
+        }
+    }
+
+    /** After the client's configuration: run (launch, attach), or show the core's stop. */
+    public CompletableFuture<Void> configurationDone() {
+        return onThread(() -> {
+            requireStarted();
+            if (state != State.CONFIGURING) {
+                return null;
+            }
+            if (target instanceof SessionTarget.Core) {
+                state = State.STOPPED;
+                listener.stopped(describeCoreStop(firstThread()));
+                return null;
+            }
+            if (target instanceof SessionTarget.Launch l && l.stopOnEntry()) {
+                long main = view.symbolAddress("main");
+                if (main == 0) {
+                    state = State.STOPPED;
+                    listener.stopped(new StopEvent("entry", firstThread(), null, null, List.of()));
+                    return null;
+                }
+                int n = backend.insertBreakpoint(main, true, null);
+                book.add(new BreakpointBook.Entry(book.newId(), BreakpointBook.Kind.ENTRY, "entry", List.of(n), null));
+            }
+            resumeAll();
+            return null;
+        });
+    }
+
+    private StopEvent describeCoreStop(int tid) {
+        String sig = null;
+        try {
+            String v = backend.evaluate("$_siginfo.si_signo", tid, 0).trim();
+            sig = signalName(Integer.parseInt(v));
+        } catch (RuntimeException e) {
+            LOG.fine("core without siginfo: " + e.getMessage());
+        }
+        Optional<Fault> fault = Fault.of(sig);
+        if (fault.isPresent()) {
+            return exceptionStop(tid, fault.get(), currentPc(tid));
+        }
+        return new StopEvent("exception", tid, "core file", sig == null ? "core file" : sig, List.of());
+    }
+
+    private static String signalName(int n) {
+        return switch (n) {
+            case 7 -> "SIGBUS";
+            case 8 -> "SIGFPE";
+            case 11 -> "SIGSEGV";
+            case 6 -> "SIGABRT";
+            default -> "signal " + n;
+        };
+    }
+
+    private int firstThread() {
+        List<RawThread> ts = backend.threads();
+        return ts.isEmpty() ? 1 : ts.get(0).id();
+    }
+
+    private void requireStarted() {
+        if (backend == null) {
+            throw new SessionException("no program: send launch or attach first");
+        }
+    }
+
+    private void requireStopped() {
+        requireStarted();
+        if (state != State.STOPPED) {
+            throw new SessionException(state == State.RUNNING ? "the program is running" : "the program is not stopped");
+        }
+    }
+
+    private void requireLive() {
+        requireStarted();
+        if (target instanceof SessionTarget.Core) {
+            throw new SessionException("a core file cannot run");
+        }
+        if (state == State.EXITED || state == State.TERMINATED) {
+            throw new SessionException("the program has exited");
+        }
+    }
+
+    // ---------------------------------------------------------------- breakpoints
+
+    public CompletableFuture<List<BreakpointResult>> setSourceBreakpoints(String path, List<Integer> lines, List<String> conditions) {
+        return onThread(() -> {
+            requireStarted();
+            List<Integer> old = book.removeGroup(BreakpointBook.Kind.SOURCE, path);
+            deleteQuietly(old);
+            List<BreakpointResult> out = new ArrayList<>();
+            Optional<String> file = sources.resolveFile(path);
+            for (int k = 0; k < lines.size(); k++) {
+                int line = lines.get(k);
+                String cond = conditions == null || k >= conditions.size() ? null : conditions.get(k);
+                if (target instanceof SessionTarget.Core) {
+                    out.add(new BreakpointResult(null, false, line, "a core file does not run: breakpoints have no effect"));
+                    continue;
+                }
+                if (file.isEmpty()) {
+                    out.add(new BreakpointResult(null, false, line, sources.knowsFiles()
+                            ? "no statement anchors for " + path + " in this program"
+                            : "this program has no LLGo line tables (built with -pclntab=none or not by LLGo)"));
+                    continue;
+                }
+                Optional<SourceIndex.Placement> p = sources.place(file.get(), line);
+                if (p.isEmpty()) {
+                    out.add(new BreakpointResult(null, false, line, "no statement anchor at or after line " + line
+                            + " (within " + SourceIndex.MAX_MOVE + " lines); without DWARF only anchored statements can break"));
+                    continue;
+                }
+                List<Integer> nums = new ArrayList<>();
+                String error = null;
+                for (long linkPc : p.get().linkPcs()) {
+                    try {
+                        nums.add(backend.insertBreakpoint(view.toRuntime(linkPc), false, cond));
+                    } catch (BackendException e) {
+                        error = e.getMessage();
+                    }
+                }
+                if (nums.isEmpty()) {
+                    out.add(new BreakpointResult(null, false, line, "the debugger refused the breakpoint: " + error));
+                    continue;
+                }
+                int id = book.newId();
+                book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.SOURCE, path, nums, null));
+                String msg = p.get().line() != line ? "moved from line " + line + " to the next statement anchor" : null;
+                out.add(new BreakpointResult(id, true, p.get().line(), msg));
+            }
+            return out;
+        });
+    }
+
+    public CompletableFuture<List<BreakpointResult>> setFunctionBreakpoints(List<String> names, List<String> conditions) {
+        return onThread(() -> {
+            requireStarted();
+            deleteQuietly(book.removeGroup(BreakpointBook.Kind.FUNCTION, "functions"));
+            List<BreakpointResult> out = new ArrayList<>();
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get(k).trim();
+                String cond = conditions == null || k >= conditions.size() ? null : conditions.get(k);
+                long link = view.symbolizer().entryOf(name);
+                if (link == 0) {
+                    out.add(new BreakpointResult(null, false, null, "no function named " + name + " in this program"));
+                    continue;
+                }
+                if (target instanceof SessionTarget.Core) {
+                    out.add(new BreakpointResult(null, false, null, "a core file does not run: breakpoints have no effect"));
+                    continue;
+                }
+                try {
+                    int n = backend.insertBreakpoint(view.toRuntime(link), false, cond);
+                    int id = book.newId();
+                    book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.FUNCTION, "functions", List.of(n), null));
+                    FrameDescription d = view.describe(view.toRuntime(link), false, null);
+                    out.add(new BreakpointResult(id, true, d.line(), null));
+                } catch (BackendException e) {
+                    out.add(new BreakpointResult(null, false, null, "the debugger refused the breakpoint: " + e.getMessage()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Enables exactly these filters; returns one result per requested filter. */
+    public CompletableFuture<List<BreakpointResult>> setExceptionFilters(List<String> ids) {
+        return onThread(() -> {
+            filters.clear();
+            List<BreakpointResult> out = new ArrayList<>();
+            for (String id : ids) {
+                Optional<ExceptionFilter> f = ExceptionFilter.byId(id);
+                if (f.isEmpty()) {
+                    out.add(new BreakpointResult(null, false, null, "unknown exception filter " + id));
+                    continue;
+                }
+                filters.add(f.get());
+                out.add(new BreakpointResult(null, true, null, null));
+            }
+            if (backend == null) {
+                return out;
+            }
+            applyFaultFilter();
+            for (ExceptionFilter f : ExceptionFilter.values()) {
+                if (f == ExceptionFilter.FAULT) {
+                    continue;
+                }
+                deleteQuietly(book.removeGroup(BreakpointBook.Kind.EXCEPTION, f.id()));
+                if (!filters.contains(f) || target instanceof SessionTarget.Core) {
+                    continue;
+                }
+                int at = ids.indexOf(f.id());
+                Optional<String> sym = f.symbols().stream().filter(s -> view.symbolAddress(s) != 0).findFirst();
+                if (sym.isEmpty()) {
+                    out.set(at, new BreakpointResult(null, false, null, "this program has none of " + f.symbols()
+                            + " (not an LLGo binary, or the function was inlined)"));
+                    continue;
+                }
+                int n = backend.insertBreakpoint(view.symbolAddress(sym.get()), false, null);
+                book.add(new BreakpointBook.Entry(book.newId(), BreakpointBook.Kind.EXCEPTION, f.id(), List.of(n), f));
+            }
+            return out;
+        });
+    }
+
+    private void applyFaultFilter() {
+        if (backend == null || target instanceof SessionTarget.Core) {
+            return;
+        }
+        String mode = filters.contains(ExceptionFilter.FAULT) ? "stop print" : "nostop noprint";
+        // always pass: LLGo's handler must see the signal to turn it into a panic (spec §8.6)
+        backend.command("handle SIGSEGV SIGBUS SIGFPE " + mode + " pass");
+    }
+
+    private void deleteQuietly(List<Integer> nums) {
+        if (nums.isEmpty() || backend == null) {
+            return;
+        }
+        try {
+            backend.deleteBreakpoints(nums);
+        } catch (BackendException e) {
+            LOG.fine("delete breakpoints: " + e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    private void resumeAll() {
+        forgetStop();
+        state = State.RUNNING;
+        backend.resume();
+    }
+
+    private void forgetStop() {
+        frames.reset();
+        containers.reset();
+        stacks.clear();
+        exceptions.clear();
+    }
+
+    public CompletableFuture<Void> resume() {
+        return onThread(() -> {
+            requireLive();
+            requireStopped();
+            resumeAll();
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> pause() {
+        return onThread(() -> {
+            requireLive();
+            if (state == State.RUNNING) {
+                pauseRequested = true;
+                backend.interrupt();
+            }
+            return null;
+        });
+    }
+
+    public enum StepKind { OVER, INTO, OUT }
+
+    public CompletableFuture<Void> step(int threadId, StepKind kind, boolean instruction) {
+        return onThread(() -> {
+            requireLive();
+            requireStopped();
+            long pc = currentPc(threadId);
+            StepPlan p;
+            if (instruction) {
+                p = new StepPlan.Instruction(backend, threadId, kind == StepKind.OVER);
+                if (kind == StepKind.OUT) {
+                    p = new StepPlan.Out(backend, threadId);
+                }
+            } else {
+                p = switch (kind) {
+                    case INTO -> new StepPlan.Into(backend, view, threadId, pc);
+                    case OUT -> new StepPlan.Out(backend, threadId);
+                    case OVER -> planOver(threadId, pc);
+                };
+            }
+            forgetStop();
+            plan = p;
+            state = State.RUNNING;
+            try {
+                p.start();
+            } catch (BackendException e) {
+                plan = null;
+                p.cleanup();
+                state = State.STOPPED;
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    /** Over a source line: the function's other anchors and the caller; instruction-level without anchors. */
+    private StepPlan planOver(int threadId, long pc) {
+        if (!view.inExecutable(pc)) {
+            return new StepPlan.Instruction(backend, threadId, true);
+        }
+        SymbolizedPc here = view.symbolizer().symbolize(view.toLink(pc), false);
+        if (here.entry() == null || here.line() == null) {
+            return new StepPlan.Instruction(backend, threadId, true);
+        }
+        List<Long> targets = new ArrayList<>();
+        for (PcLineTable.Anchor a : view.symbolizer().binary().resolver().pclineTable().anchors()) {
+            if (a.entry() == here.entry() && a.line() != here.line() && view.toRuntime(a.pc()) != pc) {
+                targets.add(view.toRuntime(a.pc()));
+            }
+        }
+        List<StackEntry> stack = stack(threadId);
+        if (stack.size() > 1) {
+            targets.add(stack.get(1).pc());
+        }
+        if (targets.isEmpty()) {
+            return new StepPlan.Instruction(backend, threadId, true);
+        }
+        return new StepPlan.Over(backend, threadId, targets);
+    }
+
+    private long currentPc(int threadId) {
+        List<RawFrame> f = backend.frames(threadId, 0, 0);
+        if (f.isEmpty()) {
+            throw new SessionException("thread " + threadId + " has no frames");
+        }
+        return f.get(0).pc();
+    }
+
+    // ---------------------------------------------------------------- stops
+
+    private void onStop(RawStop s) {
+        if (state == State.TERMINATED) {
+            return;
+        }
+        forgetStop();
+        if (s.isExit()) {
+            endPlan();
+            onExit(s);
+            return;
+        }
+        if (plan != null) {
+            StepPlan.Outcome o;
+            try {
+                o = plan.onStop(s);
+            } catch (BackendException e) {
+                o = StepPlan.Outcome.INTERRUPTED;
+                listener.output("console", "step failed: " + e.getMessage() + "\n");
+            }
+            if (o == StepPlan.Outcome.WAITING) {
+                return;
+            }
+            endPlan();
+            if (o == StepPlan.Outcome.DONE) {
+                state = State.STOPPED;
+                listener.stopped(new StopEvent("step", s.threadId(), null, null, List.of()));
+                return;
+            }
+        }
+        state = State.STOPPED;
+        listener.stopped(interpret(s));
+    }
+
+    private void endPlan() {
+        StepPlan p = plan;
+        plan = null;
+        if (p != null) {
+            p.cleanup();
+        }
+    }
+
+    /** The one place where a backend stop becomes a user-facing reason. */
+    private StopEvent interpret(RawStop s) {
+        int tid = s.threadId();
+        switch (s.kind()) {
+            case BREAKPOINT: {
+                Optional<BreakpointBook.Entry> e = book.byBackendNumber(s.breakpoint());
+                if (e.isEmpty()) {
+                    return new StopEvent("breakpoint", tid, null, null, List.of());
+                }
+                BreakpointBook.Entry b = e.get();
+                return switch (b.kind()) {
+                    case ENTRY -> {
+                        book.forgetBackendNumber(s.breakpoint());
+                        yield new StopEvent("entry", tid, null, null, List.of());
+                    }
+                    case FUNCTION -> new StopEvent("function breakpoint", tid, null, null, List.of(b.clientId()));
+                    case SOURCE -> new StopEvent("breakpoint", tid, null, null, List.of(b.clientId()));
+                    case EXCEPTION -> panicStop(tid, b.filter());
+                };
+            }
+            case SIGNAL: {
+                if (pauseRequested && ("SIGINT".equals(s.signalName()) || "SIGTRAP".equals(s.signalName())
+                        || "0".equals(s.signalName()))) {
+                    pauseRequested = false;
+                    return new StopEvent("pause", tid, null, null, List.of());
+                }
+                Optional<Fault> fault = Fault.of(s.signalName());
+                if (fault.isPresent()) {
+                    return exceptionStop(tid, fault.get(), s.pc());
+                }
+                String text = s.signalName() + (s.signalMeaning() == null ? "" : ": " + s.signalMeaning());
+                exceptions.put(tid, new ExceptionDetails(s.signalName(), text, text, "signal", null));
+                return new StopEvent("exception", tid, "Paused on signal " + s.signalName(), text, List.of());
+            }
+            case STEP_DONE:
+            case FUNCTION_FINISHED:
+                return new StopEvent("step", tid, null, null, List.of());
+            default:
+                pauseRequested = false;
+                return new StopEvent("pause", tid, null, null, List.of());
+        }
+    }
+
+    private StopEvent exceptionStop(int tid, Fault fault, long pc) {
+        SignalDetails d = backend.signalDetails(tid);
+        String message = "panic: " + fault.runtimeError() + "\n" + fault.signalLine(d, pc);
+        exceptions.put(tid, new ExceptionDetails(fault.signal(), fault.runtimeError(), message, "runtime.Error",
+                goroutineText(tid)));
+        return new StopEvent("exception", tid, "Paused on a hardware fault (" + fault.signal() + ")",
+                fault.runtimeError(), List.of());
+    }
+
+    private StopEvent panicStop(int tid, ExceptionFilter f) {
+        String text = switch (f) {
+            case PANIC -> "panic";
+            case UNRECOVERED -> "unrecovered panic";
+            case RECOVERED -> "recovered panic";
+            default -> f.id();
+        };
+        exceptions.put(tid, new ExceptionDetails(f.id(), text, text + " (stopped in " + f.symbols().get(0) + ")",
+                "panic", goroutineText(tid)));
+        return new StopEvent("exception", tid, "Paused on " + text, text, List.of());
+    }
+
+    /** gc-shaped stack text for exceptionInfo (§9.3 without the panic/sigpanic frames). */
+    private String goroutineText(int tid) {
+        StringBuilder b = new StringBuilder("goroutine ").append(tid).append(" [running]:\n");
+        try {
+            for (StackEntry e : stack(tid)) {
+                FrameDescription d = stackBuilder.describe(e);
+                b.append(d.name()).append("()\n\t");
+                b.append(d.file() == null ? "?" : d.file()).append(':').append(d.line() == null ? 0 : d.line());
+                b.append(" pc=0x").append(Long.toHexString(e.pc())).append('\n');
+            }
+        } catch (RuntimeException e) {
+            b.append("(stack unavailable: ").append(e.getMessage()).append(")\n");
+        }
+        return b.toString();
+    }
+
+    private void onExit(RawStop s) {
+        state = State.EXITED;
+        inferiorPid = 0;
+        int code;
+        if (s.kind() == RawStop.Kind.EXITED_SIGNALLED) {
+            listener.output("console", "program terminated by " + s.signalName()
+                    + (s.signalMeaning() == null ? "" : " (" + s.signalMeaning() + ")") + "\n");
+            code = 128 + signalNumber(s.signalName());
+        } else {
+            code = s.exitCode() == null ? 0 : s.exitCode();
+        }
+        listener.exited(code);
+        sendTerminated(null);
+    }
+
+    private static int signalNumber(String name) {
+        return switch (name == null ? "" : name) {
+            case "SIGKILL" -> 9;
+            case "SIGSEGV" -> 11;
+            case "SIGABRT" -> 6;
+            case "SIGTERM" -> 15;
+            case "SIGBUS" -> 7;
+            case "SIGFPE" -> 8;
+            case "SIGINT" -> 2;
+            default -> 0;
+        };
+    }
+
+    private void sendTerminated(String reason) {
+        if (!terminatedSent) {
+            terminatedSent = true;
+            listener.terminated(reason);
+        }
+    }
+
+    /** gdb died: no orphans (kill the program we launched), tell the client once. */
+    private void onBackendDied(String message) {
+        if (state == State.TERMINATED) {
+            return;
+        }
+        endPlanQuietly();
+        listener.output("important", message + "\n");
+        killLaunchedInferior();
+        state = State.TERMINATED;
+        sendTerminated(message);
+    }
+
+    private void endPlanQuietly() {
+        plan = null;
+    }
+
+    private void killLaunchedInferior() {
+        if (target instanceof SessionTarget.Launch && inferiorPid != 0) {
+            ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        inferiorPid = 0;
+    }
+
+    private final class Events implements BackendEvents {
+        @Override
+        public void stopped(RawStop stop) { post(() -> onStop(stop)); }
+
+        @Override
+        public void running() { }
+
+        @Override
+        public void threadStarted(int threadId) { post(() -> listener.thread("started", threadId)); }
+
+        @Override
+        public void threadExited(int threadId) { post(() -> listener.thread("exited", threadId)); }
+
+        @Override
+        public void programOutput(String text) { listener.output("stdout", text); }
+
+        @Override
+        public void debuggerOutput(String text) { listener.output("console", text); }
+
+        @Override
+        public void backendDied(String message) { post(() -> onBackendDied(message)); }
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    public CompletableFuture<List<RawThread>> threads() {
+        return onThread(() -> {
+            if (backend == null || state == State.EXITED || state == State.TERMINATED || state == State.RUNNING) {
+                return backend == null || state != State.RUNNING ? List.<RawThread>of() : cachedThreads();
+            }
+            return backend.threads();
+        });
+    }
+
+    private List<RawThread> cachedThreads() {
+        return List.of(new RawThread(1, "", null));
+    }
+
+    private List<StackEntry> stack(int threadId) {
+        return stacks.computeIfAbsent(threadId, stackBuilder::unwind);
+    }
+
+    /** Frames [start, start+levels) of a thread and the total count. */
+    public record StackSlice(List<FrameView> frames, int total) {}
+
+    public CompletableFuture<StackSlice> stackTrace(int threadId, int start, int levels) {
+        return onThread(() -> {
+            requireStopped();
+            List<StackEntry> all = stack(threadId);
+            int from = Math.min(Math.max(start, 0), all.size());
+            int to = levels <= 0 ? all.size() : Math.min(all.size(), from + levels);
+            List<FrameView> out = new ArrayList<>();
+            for (StackEntry e : all.subList(from, to)) {
+                FrameDescription d = stackBuilder.describe(e);
+                int id = frames.add(k -> new FrameView(k, threadId, e, d));
+                out.add(frames.get(id).orElseThrow());
+            }
+            return new StackSlice(out, all.size());
+        });
+    }
+
+    /** Scope name → container reference. */
+    public CompletableFuture<Map<String, Integer>> scopes(int frameId) {
+        return onThread(() -> {
+            FrameView f = frame(frameId);
+            int tid = threadOf(frameId);
+            Map<String, Integer> out = new LinkedHashMap<>();
+            if (f.entry().recovered()) {
+                out.put("Frame", containers.add(() -> List.of(
+                        new Variable("pc", "0x" + Long.toHexString(f.entry().pc()), 0),
+                        new Variable("origin", f.entry().origin(), 0))));
+                return out;
+            }
+            int level = f.entry().backendLevel();
+            out.put("Registers", containers.add(() -> {
+                List<Variable> vs = new ArrayList<>();
+                backend.registers(tid, level).forEach((k, v) -> vs.add(new Variable(k, v, 0)));
+                return vs;
+            }));
+            ExceptionDetails x = exceptions.get(tid);
+            if (x != null && level == 0) {
+                out.put("Exception", containers.add(() -> List.of(
+                        new Variable("kind", x.id(), 0), new Variable("message", x.message(), 0))));
+            }
+            return out;
+        });
+    }
+
+    public CompletableFuture<List<Variable>> variables(int ref) {
+        return onThread(() -> {
+            Callable<List<Variable>> c = containers.get(ref).orElseThrow(() -> new SessionException("unknown variables reference " + ref));
+            return c.call();
+        });
+    }
+
+    private FrameView frame(int frameId) {
+        return frames.get(frameId).orElseThrow(() -> new SessionException("unknown frame " + frameId + " (the program ran since)"));
+    }
+
+    private int threadOf(int frameId) {
+        return frame(frameId).threadId();
+    }
+
+    public CompletableFuture<String> evaluate(String expression, Integer frameId, String context) {
+        return onThread(() -> {
+            requireStarted();
+            boolean repl = "repl".equals(context);
+            if (repl) {
+                Optional<String> refused = guard.check(expression);
+                if (refused.isPresent()) {
+                    throw new SessionException(refused.get());
+                }
+            }
+            int tid;
+            int level;
+            if (frameId != null && frameId > 0) {
+                FrameView f = frame(frameId);
+                tid = threadOf(frameId);
+                level = Math.max(f.entry().backendLevel(), 0);
+            } else {
+                tid = firstThread();
+                level = 0;
+            }
+            if (repl && !looksLikeExpression(expression)) {
+                try {
+                    return backend.command(expression).stripTrailing();
+                } catch (BackendException e) {
+                    if (!e.getMessage().startsWith("Undefined command")) {
+                        throw e;
+                    }
+                }
+            }
+            if (state == State.RUNNING) {
+                throw new SessionException("the program is running");
+            }
+            return backend.evaluate(expression, tid, level);
+        });
+    }
+
+    private static boolean looksLikeExpression(String s) {
+        String t = s.trim();
+        return t.isEmpty() || "$*&(-~!'\"0123456789".indexOf(t.charAt(0)) >= 0;
+    }
+
+    public CompletableFuture<ExceptionDetails> exceptionInfo(int threadId) {
+        return onThread(() -> {
+            ExceptionDetails x = exceptions.get(threadId);
+            if (x == null) {
+                throw new SessionException("thread " + threadId + " did not stop on an exception");
+            }
+            return x;
+        });
+    }
+
+    // ---------------------------------------------------------------- end
+
+    /** Ends the session: kill or detach the program, stop the backend. */
+    public CompletableFuture<Void> disconnect(Boolean terminateDebuggee) {
+        return onThread(() -> {
+            endSession(terminateDebuggee);
+            return null;
+        });
+    }
+
+    /** Kills the program; the exit arrives as events. */
+    public CompletableFuture<Void> terminate() {
+        return onThread(() -> {
+            requireStarted();
+            if (target instanceof SessionTarget.Core || inferiorPid == 0) {
+                state = State.TERMINATED;
+                sendTerminated(null);
+                return null;
+            }
+            if (target instanceof SessionTarget.Attach) {
+                ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+            } else {
+                backend.killInferior();
+            }
+            if (state == State.STOPPED) {
+                // a stopped inferior's death is only collected once the debugger resumes it
+                try {
+                    forgetStop();
+                    state = State.RUNNING;
+                    backend.resume();
+                } catch (BackendException e) {
+                    LOG.fine("resume after kill: " + e.getMessage());
+                }
+            }
+            return null;
+        });
+    }
+
+    private void endSession(Boolean terminateDebuggee) {
+        if (backend != null) {
+            boolean kill = terminateDebuggee != null ? terminateDebuggee : target instanceof SessionTarget.Launch;
+            try {
+                if (backend.isAlive() && inferiorPid != 0) {
+                    if (kill) {
+                        backend.killInferior();
+                    } else {
+                        if (state == State.RUNNING) {
+                            backend.interrupt();
+                        }
+                        backend.detach();
+                    }
+                }
+            } catch (BackendException e) {
+                LOG.fine("ending: " + e.getMessage());
+            }
+            if (kill) {
+                killLaunchedInferior();
+            }
+            state = State.TERMINATED;
+            shutdownBackend();
+        }
+        state = State.TERMINATED;
+    }
+
+    private void shutdownBackend() {
+        Backend b = backend;
+        if (b != null) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                LOG.fine("closing backend: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The client is gone: end everything within a bounded time, whatever state we are in. */
+    @Override
+    public void close() {
+        CompletableFuture<Void> f = onThread(() -> {
+            endSession(null);
+            return null;
+        });
+        try {
+            f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warning("session did not end cleanly: " + e);
+            if (target instanceof SessionTarget.Launch && inferiorPid != 0) {
+                ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            shutdownBackend();
+        }
+        thread.shutdownNow();
+    }
+}

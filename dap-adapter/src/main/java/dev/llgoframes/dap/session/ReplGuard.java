@@ -1,0 +1,68 @@
+package dev.llgoframes.dap.session;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Keeps debugger commands typed in the debug console from reaching the host: gdb's shell,
+ * pipe, python/guile and the commands that run other commands (so {@code with … -- shell} or
+ * {@code thread apply all shell} cannot smuggle them in). Conservative by design: any word of
+ * the input that names such a command is refused, even inside a string.
+ */
+public final class ReplGuard {
+    private static final List<String> HOST_COMMANDS = List.of("shell", "pipe", "python", "python-interactive",
+            "guile", "guile-repl", "source", "compile", "make", "eval", "alias", "define", "document", "dump",
+            "append", "restore", "with", "apply", "faas", "taas", "tfaas", "cd", "save");
+    private static final List<String> SHORT_FORMS = List.of("!", "|", "py", "pi", "gu", "gr", "w", "sh", "pip");
+
+    private final boolean unsafeAllowed;
+
+    public ReplGuard(boolean unsafeAllowed) {
+        this.unsafeAllowed = unsafeAllowed;
+    }
+
+    /** Why the input is refused, or empty if it may run. */
+    public Optional<String> check(String input) {
+        if (unsafeAllowed) {
+            return Optional.empty();
+        }
+        String t = input.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("!") || t.startsWith("|")) {
+            return refuse(t.substring(0, 1));
+        }
+        String[] words = t.split("[^a-z0-9_!|-]+");
+        for (int k = 0; k < words.length; k++) {
+            String w = words[k];
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (SHORT_FORMS.contains(w) && k == firstWord(words)) {
+                return refuse(w);
+            }
+            for (String c : HOST_COMMANDS) {
+                if (w.equals(c) || (k == firstWord(words) && w.length() >= 3 && c.startsWith(w))) {
+                    return refuse(c);
+                }
+            }
+        }
+        if (t.contains("set logging")) {
+            return refuse("set logging");
+        }
+        return Optional.empty();
+    }
+
+    private static int firstWord(String[] words) {
+        for (int k = 0; k < words.length; k++) {
+            if (!words[k].isEmpty()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static Optional<String> refuse(String what) {
+        return Optional.of("'" + what + "' is disabled in the debug console: it can run programs or scripts on this machine"
+                + " (set \"allowUnsafeCommands\": true in the launch configuration to allow it)");
+    }
+}
