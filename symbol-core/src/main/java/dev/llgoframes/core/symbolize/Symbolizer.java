@@ -74,6 +74,18 @@ public final class Symbolizer {
                     nat.get().start(), kindOfNative(name), dl.isPresent() ? Provenance.DWARF : Provenance.SYMTAB,
                     llgoName, note);
         }
+        if (nat.isPresent() && faithful.ok()) {
+            // A pc between a Go function's symbol start and its entry anchor: first-use tables
+            // start functions at the anchor (§6.1), so LLGo names the previous function there.
+            Optional<FuncRecord> own = resolver.tables().recordBySymbol(nat.get().name());
+            if (own.isPresent() && !own.get().functionName().equals(faithful.function())
+                    && Long.compareUnsigned(faithful.entry(), nat.get().start()) < 0) {
+                FuncRecord r = own.get();
+                return new SymbolizedPc(pc, r.functionName(), r.file().isEmpty() ? null : r.file(),
+                        r.line() == 0 ? null : r.line(), nat.get().start(), kindOfGo(r.functionName()), Provenance.SYMTAB,
+                        llgoName, "in the prologue of " + r.functionName() + ", before its entry anchor; LLGo prints " + llgoName);
+            }
+        }
         if (faithful.ok() && !faithful.function().isEmpty()) {
             String file = faithful.file().isEmpty() ? null : faithful.file();
             Integer line = faithful.line() == 0 ? null : faithful.line();

@@ -200,4 +200,26 @@ class FixtureSymbolizeTest {
         assertTrue(sym.pcsForLine("nonexistent.go", 1).isEmpty());
         assertEquals(List.of(), wrong);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void prologuePcsNameTheirOwnFunctionNotThePreviousOne(Variant v) throws Exception {
+        if (!hasTables(v) || v.options().strip()) {
+            return;
+        }
+        Fixture f = Fixtures.build(FixtureProgram.standard(), v);
+        Symbolizer sym = Symbolizer.of(LlgoBinary.open(f.executable()));
+        List<String> wrong = new ArrayList<>();
+        for (FixtureTruth.GoFunctionTruth g : f.truth().goFunctions()) {
+            if (!g.linked() || g.funcIndex() == 0 || g.address() == 0) {
+                continue;
+            }
+            SymbolizedPc r = sym.symbolize(g.address(), false);
+            String display = Names.publicName(g.display().isEmpty() ? g.symbol() : g.display());
+            if (!display.equals(r.function()) || r.entry() == null || r.entry() != g.address()) {
+                wrong.add(g.symbol() + " -> " + r);
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
 }
