@@ -1,14 +1,11 @@
 package dev.llgoframes.dap.session;
 
-import dev.llgoframes.core.resolve.PcLineTable;
+import dev.llgoframes.core.symbolize.SourceAnchors;
 import dev.llgoframes.core.symbolize.Symbolizer;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.OptionalInt;
 
 /**
  * Which lines of which Go files have statement anchors (spec §6.7): without DWARF these are
@@ -19,50 +16,21 @@ public final class SourceIndex {
     public static final int MAX_MOVE = 50;
 
     private final Symbolizer symbolizer;
-    private final Map<String, NavigableMap<Integer, List<Long>>> byFile = new TreeMap<>();
+    private final SourceAnchors anchors;
 
     public SourceIndex(Symbolizer symbolizer) {
         this.symbolizer = symbolizer;
-        for (PcLineTable.Anchor a : symbolizer.binary().resolver().pclineTable().anchors()) {
-            if (a.file() == null || a.file().isEmpty() || a.line() <= 0) {
-                continue;
-            }
-            byFile.computeIfAbsent(a.file(), f -> new TreeMap<>()).computeIfAbsent(a.line(), l -> new ArrayList<>()).add(a.pc());
-        }
+        this.anchors = new SourceAnchors(symbolizer.binary().resolver().pclineTable());
     }
 
     /**
      * The table's file for a client path: the same path, or the one file whose path ends with the
-     * longest '/'-bounded suffix of the client's (build and debug machines often differ in roots).
+     * longest '/'-bounded suffix of the client's (build and debug machines often differ in roots);
+     * empty when none or several match.
      */
     public Optional<String> resolveFile(String clientPath) {
-        String p = clientPath.replace('\\', '/');
-        if (byFile.containsKey(p)) {
-            return Optional.of(p);
-        }
-        String suffix = p;
-        while (true) {
-            List<String> hits = new ArrayList<>();
-            for (String f : byFile.keySet()) {
-                if (f.equals(suffix) || f.endsWith("/" + suffix)) {
-                    hits.add(f);
-                }
-            }
-            if (hits.size() == 1) {
-                return Optional.of(hits.get(0));
-            }
-            if (hits.size() > 1) {
-                return Optional.empty();
-            }
-            int slash = suffix.indexOf('/');
-            if (slash < 0) {
-                return Optional.empty();
-            }
-            suffix = suffix.substring(slash + 1);
-            if (suffix.isEmpty()) {
-                return Optional.empty();
-            }
-        }
+        List<String> hits = anchors.filesMatching(clientPath.replace('\\', '/'));
+        return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
     }
 
     /** Result of placing a line breakpoint: link-time pcs at the (possibly moved) line. */
@@ -74,18 +42,12 @@ public final class SourceIndex {
         if (!exact.isEmpty()) {
             return Optional.of(new Placement(file, line, exact));
         }
-        NavigableMap<Integer, List<Long>> lines = byFile.get(file);
-        if (lines == null) {
-            return Optional.empty();
-        }
-        Map.Entry<Integer, List<Long>> next = lines.ceilingEntry(line);
-        if (next == null || next.getKey() - line > MAX_MOVE) {
-            return Optional.empty();
-        }
-        return Optional.of(new Placement(file, next.getKey(), List.copyOf(next.getValue())));
+        OptionalInt next = anchors.nextAnchoredLine(file, line, MAX_MOVE);
+        return next.isPresent() ? Optional.of(new Placement(file, next.getAsInt(), anchors.pcs(file, next.getAsInt())))
+                : Optional.empty();
     }
 
     public boolean knowsFiles() {
-        return !byFile.isEmpty();
+        return anchors.hasAnchors();
     }
 }

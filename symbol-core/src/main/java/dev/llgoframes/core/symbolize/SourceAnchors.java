@@ -54,6 +54,10 @@ public final class SourceAnchors {
         return out;
     }
 
+    public boolean hasAnchors() {
+        return !byFile.isEmpty();
+    }
+
     public List<Integer> anchoredLines(String tableFile) {
         NavigableMap<Integer, List<Long>> m = byFile.get(tableFile);
         return m == null ? List.of() : List.copyOf(m.keySet());
