@@ -3,13 +3,8 @@ package dev.llgoframes.core.image;
 import dev.llgoframes.core.io.BinaryFormatException;
 import dev.llgoframes.core.io.ByteSlice;
 import net.fornwall.jelf.ElfFile;
-import net.fornwall.jelf.ElfRelocationAddend;
-import net.fornwall.jelf.ElfRelocationAddendSection;
-import net.fornwall.jelf.ElfSection;
 import net.fornwall.jelf.ElfSectionHeader;
 import net.fornwall.jelf.ElfSegment;
-import net.fornwall.jelf.ElfSymbol;
-import net.fornwall.jelf.ElfSymbolTableSection;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,28 +109,25 @@ public final class ElfImage implements BinaryImage {
             List<ImageSymbol> dynsym = new ArrayList<>();
             boolean hasSymtab = false;
             Map<Long, Long> relative = new HashMap<>();
-            for (int i = 0; i < elf.e_shnum; i++) {
-                ElfSectionHeader h = elf.getSection(i).header;
-                if (h.sh_type == ElfSectionHeader.SHT_SYMTAB || h.sh_type == ElfSectionHeader.SHT_DYNSYM) {
-                    ElfSection sec = elf.getSection(i);
-                    if (!(sec instanceof ElfSymbolTableSection st)) {
-                        continue;
+
+            // Symbols and relocations are read directly from the (already bounds-checked) section
+            // bytes: jelf decodes them field by field through a stream, too slow for 10^5 symbols.
+            for (ImageSection sec : sections) {
+                if (sec.type() == ElfSectionHeader.SHT_SYMTAB || sec.type() == ElfSectionHeader.SHT_DYNSYM) {
+                    if (sec.link() <= 0 || sec.link() >= sections.size()) {
+                        throw new BinaryFormatException(name, "section " + sec.name(), sec.fileOffset(), "bad string table link " + sec.link());
                     }
-                    List<ImageSymbol> out = h.sh_type == ElfSectionHeader.SHT_SYMTAB ? symtab : dynsym;
-                    if (h.sh_type == ElfSectionHeader.SHT_SYMTAB) {
-                        hasSymtab = true;
-                    }
-                    for (ElfSymbol s : st.symbols) {
-                        out.add(toSymbol(s, name));
-                    }
-                } else if (h.sh_type == SHT_RELA && type == ElfFile.ET_DYN) {
-                    ElfSection sec = elf.getSection(i);
-                    if (sec instanceof ElfRelocationAddendSection ras) {
-                        for (ElfRelocationAddend r : ras.relocations) {
-                            long t = r.getType();
-                            if (t == R_X86_64_RELATIVE && arch == Arch.X86_64 || t == R_AARCH64_RELATIVE && arch == Arch.AARCH64) {
-                                relative.put(r.r_offset, r.r_addend);
-                            }
+                    ByteSlice strtab = f.slice(sections.get(sec.link()).fileOffset(), sections.get(sec.link()).size(),
+                            "string table of " + sec.name());
+                    List<ImageSymbol> out = sec.type() == ElfSectionHeader.SHT_SYMTAB ? symtab : dynsym;
+                    hasSymtab |= sec.type() == ElfSectionHeader.SHT_SYMTAB;
+                    readSymbols(f.slice(sec.fileOffset(), sec.size(), "symbol table " + sec.name()), strtab, out);
+                } else if (sec.type() == SHT_RELA && type == ElfFile.ET_DYN) {
+                    ByteSlice rela = f.slice(sec.fileOffset(), sec.size(), "relocations " + sec.name());
+                    for (long o = 0; o + 24 <= rela.length(); o += 24) {
+                        long t = rela.u64(o + 8) & 0xffffffffL;
+                        if (t == R_X86_64_RELATIVE && arch == Arch.X86_64 || t == R_AARCH64_RELATIVE && arch == Arch.AARCH64) {
+                            relative.put(rela.u64(o), rela.u64(o + 16));
                         }
                     }
                 }
@@ -218,29 +210,33 @@ public final class ElfImage implements BinaryImage {
         return out;
     }
 
-    private static ImageSymbol toSymbol(ElfSymbol s, String file) throws BinaryFormatException {
-        String n;
-        try {
-            n = s.getName();
-        } catch (RuntimeException e) {
-            throw new BinaryFormatException(file, "symbol table", s.offset, "unreadable symbol name", e);
+    private static final ImageSymbol.Type[] TYPES = {
+        ImageSymbol.Type.NOTYPE, ImageSymbol.Type.OBJECT, ImageSymbol.Type.FUNC, ImageSymbol.Type.SECTION,
+        ImageSymbol.Type.FILE, ImageSymbol.Type.OTHER, ImageSymbol.Type.TLS,
+    };
+
+    /** Elf64_Sym entries: st_name u32, st_info u8, st_other u8, st_shndx u16, st_value u64, st_size u64. */
+    private static void readSymbols(ByteSlice table, ByteSlice strtab, List<ImageSymbol> out) throws BinaryFormatException {
+        Map<Long, String> names = new HashMap<>();
+        for (long o = 0; o + 24 <= table.length(); o += 24) {
+            long nameOff = table.u32(o);
+            int info = table.u8(o + 4);
+            int shndx = table.u16(o + 6);
+            String n = names.get(nameOff);
+            if (n == null) {
+                n = nameOff < strtab.length() ? strtab.cString(nameOff) : "";
+                names.put(nameOff, n);
+            }
+            int t = info & 0xf;
+            ImageSymbol.Type type = t < TYPES.length ? TYPES[t] : ImageSymbol.Type.OTHER;
+            ImageSymbol.Binding b = switch (info >> 4) {
+                case 0 -> ImageSymbol.Binding.LOCAL;
+                case 1 -> ImageSymbol.Binding.GLOBAL;
+                case 2 -> ImageSymbol.Binding.WEAK;
+                default -> ImageSymbol.Binding.OTHER;
+            };
+            out.add(new ImageSymbol(n, table.u64(o + 8), table.u64(o + 16), type, b, shndx));
         }
-        ImageSymbol.Type t = switch (s.getType()) {
-            case 0 -> ImageSymbol.Type.NOTYPE;
-            case 1 -> ImageSymbol.Type.OBJECT;
-            case 2 -> ImageSymbol.Type.FUNC;
-            case 3 -> ImageSymbol.Type.SECTION;
-            case 4 -> ImageSymbol.Type.FILE;
-            case 6 -> ImageSymbol.Type.TLS;
-            default -> ImageSymbol.Type.OTHER;
-        };
-        ImageSymbol.Binding b = switch (s.getBinding()) {
-            case 0 -> ImageSymbol.Binding.LOCAL;
-            case 1 -> ImageSymbol.Binding.GLOBAL;
-            case 2 -> ImageSymbol.Binding.WEAK;
-            default -> ImageSymbol.Binding.OTHER;
-        };
-        return new ImageSymbol(n == null ? "" : n, s.st_value, s.st_size, t, b, s.st_shndx & 0xffff);
     }
 
     @Override public Path path() { return path; }
