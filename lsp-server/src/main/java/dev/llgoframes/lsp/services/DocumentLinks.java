@@ -35,8 +35,8 @@ public final class DocumentLinks {
                 if (fi.file() == null || fi.line() == null) continue;
                 file = fi.file();
                 line = fi.line();
-                tip = fi.printedWrong() ? fi.view().function() + " (" + FrameInsights.baseName(file) + ":" + line
-                        + "; LLGo printed " + fi.printed().function() + ")" : fi.view().function();
+                tip = fi.printedWrong() ? fi.view().function() + " (LLGo printed " + fi.printed().function() + " at "
+                        + FrameInsights.baseName(fi.printed().file()) + ":" + fi.printed().line() + ")" : fi.view().function();
             } else {
                 LocationToken l = t.location();
                 file = l.file();

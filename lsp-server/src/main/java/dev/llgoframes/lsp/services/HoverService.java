@@ -133,21 +133,21 @@ public final class HoverService {
 
     static String kindWord(FrameKind k) {
         return switch (k) {
-            case GO -> "Go";
-            case C -> "C";
-            case RUNTIME -> "runtime";
+            case GO -> "Go function";
+            case C -> "C function";
+            case RUNTIME -> "runtime function";
             case PANIC -> "panic";
         };
     }
 
     static String hex(long v) { return "0x" + Long.toHexString(v); }
 
-    /** Escapes what markdown would otherwise eat in names ({@code *T}, {@code _}, {@code [}). */
+    /** Escapes what markdown would otherwise eat in names ({@code (*T)}, {@code [T]}); intraword {@code _} is safe. */
     static String md(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (char c : s.toCharArray()) {
-            if ("\\`*_[]<>#|".indexOf(c) >= 0) b.append('\\');
+            if ("\\`*[]<>".indexOf(c) >= 0) b.append('\\');
             b.append(c);
         }
         return b.toString();
