@@ -33,8 +33,9 @@ public final class FrameInsights {
         List<String> notes = new ArrayList<>();
 
         boolean renamed = resolved && view.function() != null && !view.function().equals(printed.function());
+        // A different directory is a build-path difference (trace or binary moved), not a wrong location.
         boolean movedLine = resolved && printed.hasSourceFile() && view.file() != null
-                && (!view.file().equals(printed.file()) || !java.util.Objects.equals(view.line(), printed.line()));
+                && (!baseName(view.file()).equals(baseName(printed.file())) || !java.util.Objects.equals(view.line(), printed.line()));
         boolean printedWrong = renamed && printed.hasSourceFile() || movedLine;
         String file = printed.hasSourceFile() ? printed.file() : null;
         Integer line = printed.hasSourceFile() ? printed.line() : null;

@@ -127,7 +127,7 @@ public final class PathResolver {
                 if (ok.isPresent()) return new Resolution(ok.get(), "module cache " + moduleCache.get(), tried);
                 tried.add("module cache " + moduleCache.get() + ": not there");
             } else {
-                tried.add("module cache: not a module path");
+                tried.add("module cache " + moduleCache.get() + ": not a module path");
             }
         }
         return Resolution.unresolved(tried);
