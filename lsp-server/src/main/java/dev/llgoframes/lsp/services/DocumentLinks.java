@@ -50,7 +50,7 @@ public final class DocumentLinks {
             }
             Resolution r = paths.resolve(file);
             if (!r.resolved()) continue;
-            DocumentLink link = new DocumentLink(lines.rangeOf(t.start(), t.end()), Uris.withLine(r.path(), Math.max(1, line)));
+            DocumentLink link = new DocumentLink(lines.rangeOf(t.start(), t.end()), r.uriWithLine(Math.max(1, line)));
             link.setTooltip(tip + " — " + r.path().getFileName() + ":" + line);
             out.add(link);
         }

@@ -10,10 +10,17 @@ import java.util.List;
  * @param how   which rule found it ("as printed", "substitutePath /a → /b", …), null when unresolved
  * @param tried one line per rule that was tried and failed, in order: the hover explains a missing link with it
  */
-public record Resolution(Path path, String how, List<String> tried) {
+public record Resolution(Path path, String how, List<String> tried, String uri) {
     public Resolution {
         tried = List.copyOf(tried);
     }
+
+    /** Computes the URI once: {@code Path.toUri} stats the file, and a trace names one file thousands of times. */
+    public Resolution(Path path, String how, List<String> tried) {
+        this(path, how, tried, path == null ? null : Uris.of(path));
+    }
+
+    public String uriWithLine(int line) { return uri + "#L" + line; }
 
     public boolean resolved() { return path != null; }
 
