@@ -21,10 +21,22 @@ final class InspectCommand {
     }
 
     int run(String[] args) throws UsageException, InputException {
-        if (args.length != 1 || args[0].startsWith("-")) {
+        ImageOptions image = new ImageOptions();
+        String path = null;
+        for (int i = 0; i < args.length; i++) {
+            int used = image.take(args, i);
+            if (used > 0) {
+                i += used - 1;
+            } else if (args[i].startsWith("-") || path != null) {
+                throw new UsageException("inspect takes exactly one binary (and --arch NAME, --dsym PATH)");
+            } else {
+                path = args[i];
+            }
+        }
+        if (path == null) {
             throw new UsageException("inspect takes exactly one binary");
         }
-        LlgoBinary bin = BinaryLoader.open(args[0]);
+        LlgoBinary bin = BinaryLoader.open(path, image.options());
         Configuration c = bin.configuration();
         FuncInfoTables t = bin.resolver().tables();
         FunctionTable ft = bin.resolver().functionTable();
