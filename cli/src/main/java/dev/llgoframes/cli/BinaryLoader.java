@@ -1,5 +1,6 @@
 package dev.llgoframes.cli;
 
+import dev.llgoframes.core.image.OpenOptions;
 import dev.llgoframes.core.io.BinaryFormatException;
 import dev.llgoframes.core.symbolize.LlgoBinary;
 
@@ -13,12 +14,16 @@ final class BinaryLoader {
     private BinaryLoader() {}
 
     static LlgoBinary open(String arg) throws InputException {
+        return open(arg, OpenOptions.defaults());
+    }
+
+    static LlgoBinary open(String arg, OpenOptions options) throws InputException {
         Path p = Path.of(arg);
         if (!Files.isRegularFile(p)) {
             throw new InputException(arg + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
         }
         try {
-            return LlgoBinary.open(p);
+            return LlgoBinary.open(p, options);
         } catch (BinaryFormatException e) {
             throw new InputException(e.getMessage());
         } catch (NoSuchFileException e) {

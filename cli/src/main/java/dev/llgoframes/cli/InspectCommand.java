@@ -1,6 +1,7 @@
 package dev.llgoframes.cli;
 
 import dev.llgoframes.core.funcinfo.FuncInfoTables;
+import dev.llgoframes.core.image.Goos;
 import dev.llgoframes.core.image.ImageSection;
 import dev.llgoframes.core.prebuilt.PrebuiltFuncTab;
 import dev.llgoframes.core.resolve.FunctionTable;
@@ -20,19 +21,37 @@ final class InspectCommand {
     }
 
     int run(String[] args) throws UsageException, InputException {
-        if (args.length != 1 || args[0].startsWith("-")) {
+        ImageOptions image = new ImageOptions();
+        String path = null;
+        for (int i = 0; i < args.length; i++) {
+            int used = image.take(args, i);
+            if (used > 0) {
+                i += used - 1;
+            } else if (args[i].startsWith("-") || path != null) {
+                throw new UsageException("inspect takes exactly one binary (and --arch NAME, --dsym PATH)");
+            } else {
+                path = args[i];
+            }
+        }
+        if (path == null) {
             throw new UsageException("inspect takes exactly one binary");
         }
-        LlgoBinary bin = BinaryLoader.open(args[0]);
+        LlgoBinary bin = BinaryLoader.open(path, image.options());
         Configuration c = bin.configuration();
         FuncInfoTables t = bin.resolver().tables();
         FunctionTable ft = bin.resolver().functionTable();
         out.println("binary:        " + bin.image().path());
         out.println("format:        " + c.format());
         out.println("table mode:    " + describe(c));
-        out.println("symbols:       " + (c.stripped() ? "stripped (no .symtab); .dynsym has " + bin.image().dynamicSymbols().size() + " entries"
-                : ".symtab with " + bin.image().staticSymbols().size() + " entries"));
-        out.println("dwarf lines:   " + (c.dwarf() ? "present (.debug_line)" : "absent"));
+        boolean darwin = bin.image().goos() == Goos.DARWIN;
+        String table = darwin ? "nlist" : ".symtab";
+        out.println("symbols:       " + (c.stripped() ? "stripped (no " + table + "); " + (darwin ? "dladdr view" : ".dynsym") + " has "
+                + bin.image().dynamicSymbols().size() + " entries"
+                : table + " with " + bin.image().staticSymbols().size() + " entries"));
+        out.println("dwarf lines:   " + (c.dwarf() ? "present (" + (darwin ? "__DWARF,__debug_line" : ".debug_line") + ")" : "absent"));
+        for (String d : bin.image().details()) {
+            out.println("image:         " + d);
+        }
         out.println("globals:       " + c.globalsSource().name().toLowerCase());
         c.sidecar().ifPresent(s -> out.println("sidecar:       " + s.describe()));
         out.println("records:       " + t.recordCount() + " functions, " + t.stringCount() + " strings (" + t.poolSize()
@@ -65,6 +84,7 @@ final class InspectCommand {
         return switch (c.mode()) {
             case EMBEDDED_PREBUILT -> "embedded, prebuilt LLGOFTB1 function table";
             case EMBEDDED_RAW -> "embedded, raw entry sites (first-use function table)";
+            case EMBEDDED_NO_SITES -> "embedded tables without site sections (function table via dlsym, no statement lines)";
             case EMBEDDED_REDIRECT -> "embedded, historical LLGOFTB2 redirect";
             case EXTERNAL -> "external (-pclntab=external), tables in the sidecar";
             case NONE -> "none (-pclntab=none): no tables";

@@ -23,14 +23,17 @@ public final class Main {
 
     static final String USAGE_TEXT = String.join("\n",
             "usage: llgo-frames <command> [options]",
-            "  inspect BIN                         configuration, tables, counts, what is missing and why",
-            "  symbolize BIN [--json] [--return-addresses] [PC ...]",
+            "  inspect BIN [--arch NAME] [--dsym PATH]",
+            "                                      configuration, tables, counts, what is missing and why",
+            "  symbolize BIN [--json] [--return-addresses] [--arch NAME] [--dsym PATH] [PC ...]",
             "                                      one line per pc (pcs from stdin when none are given)",
             "  trace [--binary BIN] [--map FROM=TO]... [--goroot DIR] [--json] [--raw] [--aggregate]",
             "        [--color=auto|always|never] [FILE|-]",
             "                                      rewrite LLGo tracebacks in a log into gc's frames",
             "  emulate BIN [--fault|--panic|--stack] [--message TEXT] [PC ...]",
             "                                      print what LLGo's runtime would print for raw pcs",
+            "  --arch picks the slice of a universal Mach-O file (default: the first 64-bit one);",
+            "  --dsym names a dSYM bundle or DWARF file (default: BIN.dSYM next to the binary)",
             "");
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {

@@ -29,7 +29,14 @@ final class SymbolizeCommand {
         boolean json = false;
         boolean returnAddresses = false;
         List<String> pcArgs = new ArrayList<>();
-        for (String a : args) {
+        ImageOptions image = new ImageOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            int used = image.take(args, i);
+            if (used > 0) {
+                i += used - 1;
+                continue;
+            }
             switch (a) {
                 case "--json" -> json = true;
                 case "--return-addresses" -> returnAddresses = true;
@@ -52,7 +59,7 @@ final class SymbolizeCommand {
         for (String a : pcArgs) {
             pcs.add(PcInput.parse(a, "argument"));
         }
-        LlgoBinary binary = BinaryLoader.open(bin);
+        LlgoBinary binary = BinaryLoader.open(bin, image.options());
         if (pcArgs.isEmpty()) {
             pcs.addAll(PcInput.read(in));
         }

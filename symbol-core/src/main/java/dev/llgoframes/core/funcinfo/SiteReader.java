@@ -1,14 +1,13 @@
 package dev.llgoframes.core.funcinfo;
 
 import dev.llgoframes.core.image.BinaryImage;
-import dev.llgoframes.core.image.ElfImage;
 import dev.llgoframes.core.io.BinaryFormatException;
 import dev.llgoframes.core.io.ByteSlice;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads 16-byte site rows from an image's memory, decoding PIE slots (§3.7.5). */
+/** Reads 16-byte site rows from an image's memory, decoding relocated slots (§3.7.5). */
 public final class SiteReader {
     private SiteReader() {}
 
@@ -20,13 +19,10 @@ public final class SiteReader {
                     "bounds [0x" + Long.toHexString(start) + ", 0x" + Long.toHexString(end) + ") are not a whole number of 16-byte sites");
         }
         ByteSlice rows = image.readMemory(start, size, structure);
-        boolean relocate = image.isPositionIndependent() && image instanceof ElfImage;
         List<Site> out = new ArrayList<>((int) (size / 16));
         for (long o = 0; o < size; o += 16) {
-            long pc = rows.u64(o);
-            if (relocate && ((ElfImage) image).hasRelativeRelocation(start + o)) {
-                pc = image.readPointer(start + o, structure);
-            }
+            // PIE ELF: RELATIVE addend; Mach-O: chained-fixup rebase/bind (§3.7.5)
+            long pc = image.decodeSlot(start + o, rows.u64(o));
             out.add(new Site(pc, rows.u64(o + 8)));
         }
         return out;

@@ -2,6 +2,7 @@ package dev.llgoframes.core.funcinfo;
 
 import dev.llgoframes.core.image.BinaryImage;
 import dev.llgoframes.core.image.ImageSection;
+import dev.llgoframes.core.image.LlgoSection;
 import dev.llgoframes.core.io.BinaryFormatException;
 import dev.llgoframes.core.io.ByteSlice;
 
@@ -31,14 +32,14 @@ public final class StrippedGlobalsFinder {
     }
 
     private Optional<TableGlobals> run() throws BinaryFormatException {
-        Optional<ImageSection> pcl = image.section("llgo_pcline");
-        Optional<ImageSection> ent = image.section("llgo_funcinfo_entry");
+        Optional<ImageSection> pcl = image.llgoSection(LlgoSection.PCLINE_SITES);
+        Optional<ImageSection> ent = image.llgoSection(LlgoSection.ENTRY_SITES);
         if (pcl.isEmpty() && ent.isEmpty()) {
             return Optional.empty();
         }
         for (ImageSection data : image.sections()) {
             if (!data.isWritable() || !data.isAllocated() || !data.fileBacked() || data.size() < 16
-                    || data.name().startsWith("llgo_")) {
+                    || data.name().startsWith("llgo_") || data.name().contains(",__llgo_")) {
                 continue;
             }
             ByteSlice words = image.sectionData(data);

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * An executable file read into memory, independent of its container format, so the table
- * readers work the same on ELF and (later) Mach-O.
+ * readers work the same on ELF and Mach-O.
  */
 public interface BinaryImage {
     Path path();
@@ -30,10 +30,16 @@ public interface BinaryImage {
 
     List<ImageSegment> loadSegments();
 
-    /** Static symbol table (.symtab); empty when stripped. */
+    /**
+     * Static symbol table (.symtab, Mach-O nlist); empty when stripped. Names are spelled as the
+     * compiler spelled them: the Mach-O reader removes the one leading C-mangling underscore.
+     */
     List<ImageSymbol> staticSymbols();
 
-    /** Dynamic symbol table (.dynsym); what glibc's dladdr/dlsym see. */
+    /**
+     * What the platform's dladdr/dlsym see: .dynsym for glibc; for darwin every defined nlist
+     * symbol (§6.8), names without the leading underscore.
+     */
     List<ImageSymbol> dynamicSymbols();
 
     boolean hasStaticSymbols();
@@ -62,6 +68,28 @@ public interface BinaryImage {
      */
     long readPointer(long address, String structure) throws BinaryFormatException;
 
-    /** True if the image carries a DWARF line table. */
+    /** True if the image (or its separate debug file) carries a DWARF line table. */
     boolean hasDwarfLines();
+
+    /** The OS whose loader maps this image (ELF: linux; Mach-O: darwin). */
+    default Goos goos() { return Goos.LINUX; }
+
+    /** One of LLGo's sections, under the name this container format gives it (§3.7.2). */
+    default Optional<ImageSection> llgoSection(LlgoSection which) { return section(which.elfName()); }
+
+    /**
+     * Decodes an 8-byte pointer slot at {@code address} whose file bytes are {@code word}: the
+     * word itself, or what the loader would store there before any slide (ELF RELATIVE addend,
+     * Mach-O chained-fixup rebase/bind).
+     */
+    default long decodeSlot(long address, long word) throws BinaryFormatException { return word; }
+
+    /** A DWARF section by its ELF name (".debug_line"), looked up where this format keeps DWARF. */
+    default Optional<ImageSection> debugSection(String elfName) { return section(elfName); }
+
+    /** The image that holds this image's DWARF: itself, or a separate file (Mach-O dSYM). */
+    default BinaryImage debugImage() { return this; }
+
+    /** Format-specific facts for inspect (slices, UUID, fixups, debug file), one line each. */
+    default List<String> details() { return List.of(); }
 }

@@ -306,7 +306,11 @@ public final class ElfImage implements BinaryImage {
 
     @Override
     public long readPointer(long address, String structure) throws BinaryFormatException {
-        long word = readMemory(address, 8, structure).u64(0);
+        return decodeSlot(address, readMemory(address, 8, structure).u64(0));
+    }
+
+    @Override
+    public long decodeSlot(long address, long word) {
         if (pie) {
             Long addend = relativeAddends.get(address);
             if (addend != null) {

@@ -1,5 +1,7 @@
 package dev.llgoframes.core.resolve;
 
+import dev.llgoframes.core.image.BinaryImage;
+import dev.llgoframes.core.image.Goos;
 import dev.llgoframes.core.image.ImageSymbol;
 
 import java.util.ArrayList;
@@ -10,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * glibc's dladdr/dlsym over the executable's dynamic symbols (§6.8): only exported, defined,
- * non-TLS, non-absolute symbols are visible; the highest start containing the address wins.
+ * The platform's dladdr/dlsym over the executable's symbols (§6.8). glibc: only exported,
+ * defined, non-TLS, non-absolute .dynsym entries; the highest start containing the address
+ * wins (size-aware). darwin ({@link #darwin}): dyld consults the whole nlist table, local
+ * symbols included, and answers the nearest symbol at or below the address without sizes;
+ * dlsym still sees only exported symbols.
  */
 public final class DynamicSymbols {
     /** dladdr's (dli_sname, dli_saddr). */
@@ -21,15 +26,33 @@ public final class DynamicSymbols {
     private final long[] sizes;
     private final String[] names;
     private final Map<String, Long> byName = new HashMap<>();
+    private final boolean nearestBelow;
 
     public DynamicSymbols(List<ImageSymbol> dynsym) {
+        this(dynsym, false);
+    }
+
+    /** The view the image's own platform loader has. */
+    public static DynamicSymbols forImage(BinaryImage image) {
+        return image.goos() == Goos.DARWIN ? darwin(image.dynamicSymbols()) : new DynamicSymbols(image.dynamicSymbols());
+    }
+
+    /** dyld's view: every defined nlist symbol (names already without the underscore). */
+    public static DynamicSymbols darwin(List<ImageSymbol> nlist) {
+        return new DynamicSymbols(nlist, true);
+    }
+
+    private DynamicSymbols(List<ImageSymbol> dynsym, boolean darwin) {
+        this.nearestBelow = darwin;
         List<ImageSymbol> visible = new ArrayList<>();
         for (ImageSymbol s : dynsym) {
-            if (s.isDefined() && !s.isAbsolute() && s.type() != ImageSymbol.Type.TLS && s.value() != 0
-                    && (s.type() == ImageSymbol.Type.FUNC || s.type() == ImageSymbol.Type.OBJECT || s.type() == ImageSymbol.Type.NOTYPE)
-                    && s.binding() != ImageSymbol.Binding.LOCAL && !s.name().isEmpty()) {
+            boolean kind = s.type() == ImageSymbol.Type.FUNC || s.type() == ImageSymbol.Type.OBJECT || s.type() == ImageSymbol.Type.NOTYPE;
+            if (s.isDefined() && !s.isAbsolute() && s.type() != ImageSymbol.Type.TLS && s.value() != 0 && kind
+                    && !s.name().isEmpty() && (darwin || s.binding() != ImageSymbol.Binding.LOCAL)) {
                 visible.add(s);
-                byName.putIfAbsent(s.name(), s.value());
+                if (s.binding() != ImageSymbol.Binding.LOCAL) {
+                    byName.putIfAbsent(s.name(), s.value());
+                }
             }
         }
         visible.sort(Comparator.comparing(ImageSymbol::value, Long::compareUnsigned));
@@ -50,6 +73,9 @@ public final class DynamicSymbols {
     public Optional<Hit> dladdr(long addr) {
         // walk down from the last start <= addr: the highest containing symbol wins
         int best = UnsignedSearch.lastAtOrBelow(starts, addr);
+        if (nearestBelow) {
+            return best < 0 ? Optional.empty() : Optional.of(new Hit(names[best], starts[best]));
+        }
         for (int i = best; i >= 0 && i > best - 64; i--) {
             long rel = addr - starts[i];
             if ((sizes[i] == 0 && rel == 0) || (sizes[i] != 0 && Long.compareUnsigned(rel, sizes[i]) < 0)) {

@@ -6,6 +6,7 @@ import dev.llgoframes.core.funcinfo.Site;
 import dev.llgoframes.core.funcinfo.SiteReader;
 import dev.llgoframes.core.image.BinaryImage;
 import dev.llgoframes.core.image.ImageSection;
+import dev.llgoframes.core.image.LlgoSection;
 import dev.llgoframes.core.io.BinaryFormatException;
 import dev.llgoframes.core.io.ByteSlice;
 
@@ -43,7 +44,7 @@ public final class SidecarReader {
 
     /** The executable's 32-byte identity slot, if it has one. */
     public static Optional<byte[]> identityOf(BinaryImage image) throws BinaryFormatException {
-        Optional<ImageSection> id = image.section("llgo_pclntab_id");
+        Optional<ImageSection> id = image.llgoSection(LlgoSection.IDENTITY);
         if (id.isEmpty() || id.get().size() != 32 || !id.get().fileBacked()) {
             return Optional.empty();
         }
@@ -95,8 +96,8 @@ public final class SidecarReader {
         if (f.u8(17) != 1) {
             return corrupt(path, "not little-endian");
         }
-        if (f.u8(18) != 1) {
-            return corrupt(path, "GOOS code " + f.u8(18) + " does not match the linux executable");
+        if (f.u8(18) != image.goos().sidecarCode()) {
+            return corrupt(path, "GOOS code " + f.u8(18) + " does not match the " + image.goos().goos() + " executable");
         }
         if (f.u8(19) != image.arch().sidecarCode()) {
             return corrupt(path, "GOARCH code " + f.u8(19) + " does not match the " + image.arch().goArch() + " executable");
@@ -107,7 +108,8 @@ public final class SidecarReader {
         byte[] identity = f.bytes(64, 32);
         Optional<byte[]> own = identityOf(image);
         if (own.isEmpty()) {
-            return new SidecarResult.Stale(path, "the executable has no 32-byte llgo_pclntab_id section to pair with");
+            return new SidecarResult.Stale(path, "the executable has no 32-byte identity section ("
+                    + image.llgoSection(LlgoSection.IDENTITY).map(ImageSection::name).orElse("llgo_pclntab_id / __DATA,__llgo_pid") + ") to pair with");
         }
         if (!Arrays.equals(identity, own.get())) {
             return new SidecarResult.Stale(path, "identity " + HexFormat.of().formatHex(identity, 0, 8)

@@ -21,7 +21,7 @@ public final class LineSources {
      * tables), or {@link LineSource#NONE}; a broken table is reported, not fatal.
      */
     public static LineSource forImage(BinaryImage image) {
-        if (image.section(".debug_line").isEmpty()) {
+        if (image.debugImage().debugSection(".debug_line").isEmpty()) {
             return LineSource.NONE;
         }
         return new LazyLineSource(() -> {
@@ -61,8 +61,9 @@ public final class LineSources {
     }
 
     /** Strict variant for inspect: tells why DWARF could not be used. */
-    public static Optional<LineSource> dwarf(BinaryImage image) throws BinaryFormatException {
-        Optional<ImageSection> line = image.section(".debug_line");
+    public static Optional<LineSource> dwarf(BinaryImage executable) throws BinaryFormatException {
+        BinaryImage image = executable.debugImage();   // Mach-O: the dSYM
+        Optional<ImageSection> line = image.debugSection(".debug_line");
         if (line.isEmpty()) {
             return Optional.empty();
         }
@@ -75,7 +76,7 @@ public final class LineSources {
     }
 
     private static ByteSlice optional(BinaryImage image, String name) throws BinaryFormatException {
-        Optional<ImageSection> s = image.section(name);
+        Optional<ImageSection> s = image.debugSection(name);
         return s.isEmpty() ? null : data(image, s.get());
     }
 

@@ -7,7 +7,10 @@ import dev.llgoframes.core.funcinfo.SiteReader;
 import dev.llgoframes.core.funcinfo.StrippedGlobalsFinder;
 import dev.llgoframes.core.funcinfo.TableGlobals;
 import dev.llgoframes.core.image.BinaryImage;
-import dev.llgoframes.core.image.ElfImage;
+import dev.llgoframes.core.image.BinaryImages;
+import dev.llgoframes.core.image.Goos;
+import dev.llgoframes.core.image.LlgoSection;
+import dev.llgoframes.core.image.OpenOptions;
 import dev.llgoframes.core.image.ImageSection;
 import dev.llgoframes.core.io.BinaryFormatException;
 import dev.llgoframes.core.io.ByteSlice;
@@ -46,17 +49,22 @@ public final class LlgoBinary {
     }
 
     public static LlgoBinary open(Path path) throws BinaryFormatException, IOException {
-        return load(ElfImage.open(path));
+        return load(BinaryImages.open(path));
+    }
+
+    /** Opens ELF or Mach-O; the options pick a universal file's slice and a dSYM. */
+    public static LlgoBinary open(Path path, OpenOptions options) throws BinaryFormatException, IOException {
+        return load(BinaryImages.open(path, options));
     }
 
     public static LlgoBinary load(BinaryImage image) throws BinaryFormatException {
         List<String> notes = new ArrayList<>();
-        DynamicSymbols dyn = new DynamicSymbols(image.dynamicSymbols());
+        DynamicSymbols dyn = DynamicSymbols.forImage(image);
         boolean stripped = !image.hasStaticSymbols();
         boolean dwarf = image.hasDwarfLines();
-        Optional<ImageSection> carrier = image.section("llgo_funcinfo_entry");
-        Optional<ImageSection> pcl = image.section("llgo_pcline");
-        Optional<ImageSection> identity = image.section("llgo_pclntab_id");
+        Optional<ImageSection> carrier = image.llgoSection(LlgoSection.ENTRY_SITES);
+        Optional<ImageSection> pcl = image.llgoSection(LlgoSection.PCLINE_SITES);
+        Optional<ImageSection> identity = image.llgoSection(LlgoSection.IDENTITY);
 
         if (identity.isPresent()) {
             SidecarResult sc = SidecarReader.load(image);
@@ -77,6 +85,10 @@ public final class LlgoBinary {
                     List.of(), List.of());
         }
         if (carrier.isEmpty() && pcl.isEmpty()) {
+            Optional<LlgoBinary> noSites = withoutSites(image, dyn, stripped, dwarf);
+            if (noSites.isPresent()) {
+                return noSites.get();
+            }
             boolean none = hasSymbol(image, "__llgo_fp_chain") || hasSymbol(image, "__llgo_funcinfo_table");
             TableMode mode = none ? TableMode.NONE : TableMode.NOT_LLGO;
             notes.add(none ? "built with -pclntab=none: names come from the symbol table only"
@@ -105,7 +117,7 @@ public final class LlgoBinary {
 
         List<Site> lineSites = List.of();
         if (pcStart != 0 && Long.compareUnsigned(pcEnd, pcStart) > 0 && (pcEnd - pcStart) % 16 == 0) {
-            lineSites = SiteReader.read(image, pcStart, pcEnd, "pcline sites (llgo_pcline)");
+            lineSites = SiteReader.read(image, pcStart, pcEnd, "pcline sites (" + pcl.map(ImageSection::name).orElse("llgo_pcline") + ")");
         }
         TableMode mode = TableMode.EMBEDDED_RAW;
         Optional<String> rejection = Optional.empty();
@@ -122,7 +134,7 @@ public final class LlgoBinary {
                 if (magic == PrebuiltFuncTab.REDIRECT_MAGIC) {
                     blobAt = image.readPointer(entryStart + 16, "LLGOFTB2 redirect pointer");
                     // the runtime follows the pointer only if it equals the stub section start (§4.7)
-                    Optional<ImageSection> stub = image.section("llgo_funcinfo_stubsite");
+                    Optional<ImageSection> stub = image.llgoSection(LlgoSection.STUB_SITES);
                     if (stub.isPresent() && stub.get().address() == blobAt) {
                         blobAvail = stub.get().size();
                     } else {
@@ -148,7 +160,7 @@ public final class LlgoBinary {
             } else {
                 boolean usable = available % 16 == 0;
                 sites = SiteReader.read(image, entryStart, usable ? entryEnd : entryStart + (available / 16) * 16,
-                        "entry sites (llgo_funcinfo_entry)");
+                        "entry sites (" + carrier.map(ImageSection::name).orElse("llgo_funcinfo_entry") + ")");
                 ft = FunctionTable.firstUse(tables, sites, usable, dyn);
             }
         } else if (!tables.isEmpty()) {
@@ -158,12 +170,36 @@ public final class LlgoBinary {
             ft = FunctionTable.none();
         }
         PcLineTable pt = PcLineTable.build(tables, lineSites, ft, dyn);
-        if (image.isPositionIndependent() && mode == TableMode.EMBEDDED_PREBUILT) {
+        if (image.isPositionIndependent() && image.goos() == Goos.LINUX && mode == TableMode.EMBEDDED_PREBUILT) {
             notes.add("PIE image with an LLGOFTB1 blob: RELATIVE relocations may patch the blob at load (§4.4)");
         }
         Configuration c = new Configuration(mode, image.format(), image.isPositionIndependent(), stripped, dwarf,
                 g.source(), Optional.empty(), rejection, notes);
         return new LlgoBinary(image, c, new FaithfulResolver(tables, ft, pt, dyn), sites, lineSites);
+    }
+
+    /**
+     * Embedded tables without any site section (darwin DWARF builds, §1.2): the runtime builds
+     * its function table with dlsym per record and has no statement lines.
+     */
+    private static Optional<LlgoBinary> withoutSites(BinaryImage image, DynamicSymbols dyn, boolean stripped, boolean dwarf)
+            throws BinaryFormatException {
+        TableGlobals g = GlobalsLocator.fromSymbols(image);
+        if (!g.hasTables()) {
+            return Optional.empty();
+        }
+        List<String> notes = new ArrayList<>();
+        FuncInfoTables tables = decodeEmbedded(image, g, notes);
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
+        FunctionTable ft = FunctionTable.firstUse(tables, List.of(), false, dyn);
+        notes.add("no site sections (" + (image.goos() == Goos.DARWIN ? "darwin DWARF build" : "sites disabled")
+                + ", §1.2): function table from dlsym over the exported symbols, " + ft.rowCount()
+                + " rows; no statement lines from the tables");
+        Configuration c = new Configuration(TableMode.EMBEDDED_NO_SITES, image.format(), image.isPositionIndependent(),
+                stripped, dwarf, g.source(), Optional.empty(), Optional.empty(), notes);
+        return Optional.of(new LlgoBinary(image, c, new FaithfulResolver(tables, ft, PcLineTable.empty(), dyn), List.of(), List.of()));
     }
 
     private static boolean hasSymbol(BinaryImage image, String name) {
