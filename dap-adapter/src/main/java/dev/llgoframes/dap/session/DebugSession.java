@@ -148,7 +148,13 @@ public final class DebugSession implements AutoCloseable {
 
     private static Symbolizer openBinary(Path program) {
         try {
-            return Symbolizer.of(LlgoBinary.open(program));
+            LlgoBinary bin = LlgoBinary.open(program);
+            if (bin.image().goos() != dev.llgoframes.core.image.Goos.LINUX) {
+                // gdb on Linux cannot run a darwin executable; symbolizing it still works offline.
+                throw new SessionException(program + " is a " + bin.image().format() + " executable; it can only be debugged"
+                        + " on macOS. Use `llgo-frames inspect` / `symbolize` / `trace --binary` to read it here.");
+            }
+            return Symbolizer.of(bin);
         } catch (BinaryFormatException e) {
             throw new SessionException("cannot read the program's symbol tables: " + e.getMessage());
         } catch (IOException e) {
