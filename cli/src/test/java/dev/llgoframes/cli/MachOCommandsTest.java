@@ -119,4 +119,22 @@ class MachOCommandsTest {
         assertTrue(r.err().startsWith("llgo-frames: " + cut + ": "), r.err());
         assertEquals(1, r.err().lines().count());
     }
+
+    @org.junit.jupiter.api.Test
+    void traceRewritesAnLlgoTracebackFromADarwinBinary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        dev.llgoframes.fixtures.macho.MachOFixture f = dev.llgoframes.fixtures.macho.MachOWriter.write(
+                dev.llgoframes.fixtures.macho.MachOProgram.standard(),
+                dev.llgoframes.fixtures.macho.MachOOptions.defaults(MachOMode.PREBUILT));
+        java.nio.file.Path exe = f.writeTo(dir, "prog");
+        // return addresses just after two anchors: LLGo's text for them, then the gc view
+        List<dev.llgoframes.fixtures.macho.MachOTruth.Anchor> as = f.truth().anchors();
+        String pcs = "0x" + Long.toHexString(as.get(0).pc() + 1) + "\n0x" + Long.toHexString(as.get(as.size() - 1).pc() + 1) + "\n";
+        CliRun llgo = CliRun.of(pcs, "emulate", exe.toString(), "--panic", "--message", "boom");
+        assertEquals(0, llgo.exit(), llgo.err());
+        CliRun gc = CliRun.of(llgo.out(), "trace", "--color=never", "--binary", exe.toString());
+        assertEquals(0, gc.exit(), gc.err());
+        assertTrue(gc.out().startsWith("panic: boom\n"), gc.out());
+        String first = as.get(0).display();
+        assertTrue(gc.out().contains(first + "()\n\t" + as.get(0).file() + ":" + as.get(0).line()), llgo.out() + "\n---\n" + gc.out());
+    }
 }
