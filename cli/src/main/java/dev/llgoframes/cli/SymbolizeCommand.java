@@ -1,10 +1,6 @@
 package dev.llgoframes.cli;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import dev.llgoframes.core.symbolize.LlgoBinary;
 import dev.llgoframes.core.symbolize.SymbolizedPc;
 import dev.llgoframes.core.symbolize.Symbolizer;
@@ -91,18 +87,10 @@ final class SymbolizeCommand {
     }
 
     static String toJson(List<SymbolizedPc> results) {
-        JsonArray arr = new JsonArray();
+        List<Object> rows = new ArrayList<>();
         for (SymbolizedPc r : results) {
-            JsonObject o = new JsonObject();
-            o.add("pc", new JsonPrimitive(hex(r.pc())));
-            o.add("function", r.function() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.function()));
-            o.add("file", r.file() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.file()));
-            o.add("line", r.line() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.line()));
-            o.add("entry", r.entry() == null ? JsonNull.INSTANCE : new JsonPrimitive(hex(r.entry())));
-            o.add("kind", new JsonPrimitive(r.kind().json()));
-            o.add("provenance", new JsonPrimitive(r.provenance().json()));
-            arr.add(o);
+            rows.add(r.jsonFields());
         }
-        return new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create().toJson(arr);
+        return new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create().toJson(rows);
     }
 }

@@ -107,7 +107,7 @@ final class TraceCommand {
         String text = read(input);
         TraceDocument doc = TraceParser.parse(text);
         String tracedGoroot = tracedGoroot(doc);
-        String localGoroot = goroot != null ? goroot : (tracedGoroot == null ? null : GorootLocator.detect().orElse(null));
+        String localGoroot = goroot != null ? goroot : (tracedGoroot == null ? null : dev.llgoframes.core.paths.GoPaths.detectGoroot(System.getenv()).map(Path::toString).orElse(null));
         if (tracedGoroot != null && localGoroot != null && !tracedGoroot.equals(localGoroot)) {
             map.addPrefix(tracedGoroot + "/", localGoroot + "/");
         }
@@ -140,7 +140,7 @@ final class TraceCommand {
         for (Traceback tb : doc.tracebacks()) {
             for (Goroutine g : tb.goroutines()) {
                 for (TraceFrame f : g.frames()) {
-                    String r = GorootLocator.fromPath(f.file()).orElse(null);
+                    String r = dev.llgoframes.core.paths.GoPaths.gorootOf(f.file()).orElse(null);
                     if (r != null && f.function() != null && f.function().startsWith("runtime")) {
                         return r;
                     }

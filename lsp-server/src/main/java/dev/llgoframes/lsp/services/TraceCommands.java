@@ -65,17 +65,10 @@ public final class TraceCommands {
         Path p = path(bin, "binary");
         LoadedBinary b = ws.binaries().explicit(p).orElseThrow(() -> new CommandException(ws.binaries().whyNot(p)));
         JsonArray out = new JsonArray();
+        com.google.gson.Gson gson = new com.google.gson.GsonBuilder().serializeNulls().create();
         for (JsonElement e : pcs.getAsJsonArray()) {
             SymbolizedPc r = b.symbolizer().symbolize(parsePc(e), ra);
-            JsonObject o = new JsonObject();
-            o.add("pc", new JsonPrimitive(hex(r.pc())));
-            o.add("function", str(r.function()));
-            o.add("file", str(r.file()));
-            o.add("line", r.line() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.line()));
-            o.add("entry", r.entry() == null ? JsonNull.INSTANCE : new JsonPrimitive(hex(r.entry())));
-            o.add("kind", new JsonPrimitive(r.kind().json()));
-            o.add("provenance", new JsonPrimitive(r.provenance().json()));
-            out.add(o);
+            out.add(gson.toJsonTree(r.jsonFields()));   // the CLI's symbolize --json shape, from the core
         }
         return out;
     }
