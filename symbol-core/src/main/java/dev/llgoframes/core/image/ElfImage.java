@@ -276,32 +276,12 @@ public final class ElfImage implements BinaryImage {
 
     @Override
     public ByteSlice sectionData(ImageSection s) throws BinaryFormatException {
-        if (!s.fileBacked()) {
-            return ByteSlice.of(new byte[0], s.fileOffset(), path.toString(), s.name());
-        }
-        return file.slice(s.fileOffset(), s.size(), "section " + s.name());
+        return LoadedMemory.section(file, path.toString(), s);
     }
 
     @Override
     public ByteSlice readMemory(long address, long length, String structure) throws BinaryFormatException {
-        if (length < 0 || length > file.length() + (1L << 20)) {
-            throw new BinaryFormatException(path.toString(), structure, -1, "implausible length " + length + " at address 0x" + Long.toHexString(address));
-        }
-        for (ImageSegment seg : loads) {
-            if (!seg.containsInMemory(address) || Long.compareUnsigned(address - seg.address() + length, seg.memSize()) > 0) {
-                continue;
-            }
-            long rel = address - seg.address();
-            byte[] out = new byte[(int) length];
-            long fromFile = Math.max(0, Math.min(length, seg.fileSize() - rel));
-            if (fromFile > 0) {
-                byte[] part = file.slice(seg.fileOffset() + rel, fromFile, structure).bytes(0, fromFile);
-                System.arraycopy(part, 0, out, 0, (int) fromFile);
-            }
-            long off = fromFile > 0 ? seg.fileOffset() + rel : -1;
-            return ByteSlice.of(out, off, path.toString(), structure);
-        }
-        throw new BinaryFormatException(path.toString(), structure, -1, "address range [0x" + Long.toHexString(address) + ", +0x" + Long.toHexString(length) + ") is not inside any loadable segment");
+        return LoadedMemory.read(file, loads, path.toString(), address, length, structure);
     }
 
     @Override
