@@ -234,7 +234,10 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
         f.setLine(v.description().line() == null ? 0 : v.description().line());
         f.setColumn(v.description().line() == null ? 0 : 1);
         f.setInstructionPointerReference("0x" + Long.toHexString(v.entry().pc()));
-        if (v.description().isRuntime() || !v.description().inExecutable()) {
+        if (v.entry().role() == dev.llgoframes.dap.session.StackEntry.Role.SIGPANIC) {
+            // gc's frame with no LLGo code behind it
+            f.setPresentationHint(StackFramePresentationHint.LABEL);
+        } else if (v.description().isRuntime() || !v.description().inExecutable()) {
             f.setPresentationHint(StackFramePresentationHint.SUBTLE);
         } else if (v.entry().recovered()) {
             f.setPresentationHint(StackFramePresentationHint.NORMAL);

@@ -45,12 +45,18 @@ public final class DebugSession implements AutoCloseable {
     private final Map<Integer, List<StackEntry>> stacks = new HashMap<>();
     private final Map<Integer, ExceptionDetails> exceptions = new HashMap<>();
     private final Set<ExceptionFilter> filters = EnumSet.noneOf(ExceptionFilter.class);
+    /** Threads whose current stop is about a panic: their stacks are shown in gc's panic shape. */
+    private final Set<Integer> panicStops = new java.util.HashSet<>();
 
     private Backend backend;
     private SessionTarget target;
     private SymbolView view;
     private SourceIndex sources;
     private StackBuilder stackBuilder;
+    private PanicInspector panics;
+    /** The recovered filter waits for Recover to return into the deferred function. */
+    private record RecoverReturn(int breakpoint, int threadId, dev.llgoframes.core.panic.PanicValue value) {}
+    private RecoverReturn pendingRecover;
     private ReplGuard guard = new ReplGuard(false);
     private State state = State.NEW;
     private StepPlan plan;
@@ -140,6 +146,7 @@ public final class DebugSession implements AutoCloseable {
             }
             sources = new SourceIndex(symbolizer);
             stackBuilder = new StackBuilder(backend, view);
+            panics = new PanicInspector(backend, view);
             state = State.CONFIGURING;
             applyFaultFilter();
             return null;
@@ -356,7 +363,8 @@ public final class DebugSession implements AutoCloseable {
                             + " (not an LLGo binary, or the function was inlined)"));
                     continue;
                 }
-                int n = backend.insertBreakpoint(view.symbolAddress(sym.get()), false, null);
+                String cond = f.needsNullFirstArgument(sym.get()) ? panics.firstArgumentIsNull() : null;
+                int n = backend.insertBreakpoint(view.symbolAddress(sym.get()), false, cond);
                 book.add(new BreakpointBook.Entry(book.newId(), BreakpointBook.Kind.EXCEPTION, f.id(), List.of(n), f));
             }
             return out;
@@ -396,6 +404,7 @@ public final class DebugSession implements AutoCloseable {
         containers.reset();
         stacks.clear();
         exceptions.clear();
+        panicStops.clear();
     }
 
     public CompletableFuture<Void> resume() {
@@ -516,8 +525,21 @@ public final class DebugSession implements AutoCloseable {
                 return;
             }
         }
+        StopEvent event;
+        try {
+            event = interpret(s);
+        } catch (ResumeSilently r) {
+            state = State.RUNNING;
+            backend.resume();
+            return;
+        }
         state = State.STOPPED;
-        listener.stopped(interpret(s));
+        listener.stopped(event);
+    }
+
+    /** A stop the user never sees: an internal step of an exception filter. */
+    private static final class ResumeSilently extends RuntimeException {
+        ResumeSilently() { super(null, null, false, false); }
     }
 
     private void endPlan() {
@@ -533,6 +555,15 @@ public final class DebugSession implements AutoCloseable {
         int tid = s.threadId();
         switch (s.kind()) {
             case BREAKPOINT: {
+                RecoverReturn pending = pendingRecover;
+                if (pending != null && pending.breakpoint() == s.breakpoint()) {
+                    pendingRecover = null;
+                    // recover() returned nil: nothing was recovered by this call
+                    if (panics.result(tid, 0) == 0) {
+                        throw new ResumeSilently();
+                    }
+                    return panicStop(tid, ExceptionFilter.RECOVERED, pending.value());
+                }
                 Optional<BreakpointBook.Entry> e = book.byBackendNumber(s.breakpoint());
                 if (e.isEmpty()) {
                     return new StopEvent("breakpoint", tid, null, null, List.of());
@@ -545,7 +576,7 @@ public final class DebugSession implements AutoCloseable {
                     }
                     case FUNCTION -> new StopEvent("function breakpoint", tid, null, null, List.of(b.clientId()));
                     case SOURCE -> new StopEvent("breakpoint", tid, null, null, List.of(b.clientId()));
-                    case EXCEPTION -> panicStop(tid, b.filter());
+                    case EXCEPTION -> panicTrap(tid, b.filter());
                 };
             }
             case SIGNAL: {
@@ -580,16 +611,83 @@ public final class DebugSession implements AutoCloseable {
                 fault.runtimeError(), List.of());
     }
 
-    private StopEvent panicStop(int tid, ExceptionFilter f) {
-        String text = switch (f) {
+    /** An exception-filter breakpoint on a runtime function was hit: what it means (§8.7). */
+    private StopEvent panicTrap(int tid, ExceptionFilter f) {
+        return switch (f) {
+            // Panic(v) at its entry: the value is the argument, the node is not pushed yet
+            case PANIC -> panicStop(tid, f, panics.value(panics.argument(tid, 0), panics.argument(tid, 1)));
+            case UNRECOVERED -> {
+                Optional<dev.llgoframes.core.panic.GState> g = panics.g(tid);
+                if (g.isEmpty() || !g.get().panicking()) {
+                    yield panicStop(tid, f, new dev.llgoframes.core.panic.PanicValue(null, "(panic value unreadable)", false));
+                }
+                dev.llgoframes.core.panic.PanicNode n = g.get().panics().get(0);
+                yield panicStop(tid, f, panics.value(n.typeWord(), n.dataWord()));
+            }
+            case RECOVERED -> armRecoverReturn(tid);
+            default -> panicStop(tid, f, new dev.llgoframes.core.panic.PanicValue(null, f.id(), false));
+        };
+    }
+
+    /**
+     * At Recover's entry: with a panic in flight, remember its value and run to the return into
+     * the deferred function (same stack depth only, so recursion does not stop early).
+     */
+    private StopEvent armRecoverReturn(int tid) {
+        Optional<dev.llgoframes.core.panic.GState> g = panics.g(tid);
+        if (g.isEmpty() || !g.get().panicking()) {
+            throw new ResumeSilently();
+        }
+        dev.llgoframes.core.panic.PanicNode n = g.get().panics().get(0);
+        List<RawFrame> fr = backend.frames(tid, 0, 1);
+        if (fr.size() < 2) {
+            listener.output("console", "recovered filter: no caller of Recover to return to\n");
+            throw new ResumeSilently();
+        }
+        long sp = backend.register(tid, 0, "sp");
+        // amd64: the return pops the return address; arm64 returns through LR with sp unchanged
+        long after = view.symbolizer().binary().image().arch() == dev.llgoframes.core.image.Arch.AARCH64 ? sp : sp + 8;
+        int bp = backend.insertBreakpoint(fr.get(1).pc(), true, "$sp == " + Long.toUnsignedString(after));
+        pendingRecover = new RecoverReturn(bp, tid, panics.value(n.typeWord(), n.dataWord()));
+        throw new ResumeSilently();
+    }
+
+    private StopEvent panicStop(int tid, ExceptionFilter f, dev.llgoframes.core.panic.PanicValue v) {
+        panicStops.add(tid);
+        String what = switch (f) {
             case PANIC -> "panic";
             case UNRECOVERED -> "unrecovered panic";
             case RECOVERED -> "recovered panic";
             default -> f.id();
         };
-        exceptions.put(tid, new ExceptionDetails(f.id(), text, text + " (stopped in " + f.symbols().get(0) + ")",
-                "panic", goroutineText(tid)));
-        return new StopEvent("exception", tid, "Paused on " + text, text, List.of());
+        long goid = panics.g(tid).map(dev.llgoframes.core.panic.GState::goid).orElse((long) tid);
+        String message = "panic: " + v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : "");
+        exceptions.put(tid, new ExceptionDetails(f.id(), v.text(), message, v.typeName() == null ? "panic" : v.typeName(),
+                panicText(tid, goid)));
+        return new StopEvent("exception", tid, "Paused on " + what, v.text(), List.of());
+    }
+
+    /**
+     * gc's goroutine text for a panic stop: gc's names, the panic frames, up to runtime.main
+     * (gc's panic output shows neither it nor the process entry).
+     */
+    private String panicText(int tid, long goid) {
+        StringBuilder b = new StringBuilder("goroutine ").append(goid).append(" [running]:\n");
+        try {
+            for (StackEntry e : stack(tid)) {
+                FrameDescription d = stackBuilder.describe(e);
+                if (e.role() == StackEntry.Role.FRAME && List.of("runtime.main", "runtime.goexit", "main").contains(d.name())) {
+                    break;
+                }
+                String name = e.role() == StackEntry.Role.FRAME && d.kind() != dev.llgoframes.core.symbolize.FrameKind.C
+                        ? dev.llgoframes.core.trace.GoNames.gcName(d.name()) : d.name();
+                b.append(name).append("(...)\n\t");
+                b.append(d.file() == null ? "?" : d.file() + ":" + (d.line() == null ? 0 : d.line())).append('\n');
+            }
+        } catch (RuntimeException e) {
+            b.append("(stack unavailable: ").append(e.getMessage()).append(")\n");
+        }
+        return b.toString();
     }
 
     /** gc-shaped stack text for exceptionInfo (§9.3 without the panic/sigpanic frames). */
@@ -705,7 +803,21 @@ public final class DebugSession implements AutoCloseable {
     }
 
     private List<StackEntry> stack(int threadId) {
-        return stacks.computeIfAbsent(threadId, stackBuilder::unwind);
+        return stacks.computeIfAbsent(threadId, this::presentStack);
+    }
+
+    /** The unwound stack, with LLGo's panic snapshot spliced in when it belongs there (decided by the core). */
+    private List<StackEntry> presentStack(int threadId) {
+        List<StackEntry> live = stackBuilder.unwind(threadId);
+        if (panics == null || !panics.available()) {
+            return live;
+        }
+        try {
+            return panics.present(threadId, live, panicStops.contains(threadId), e -> stackBuilder.describe(e).name());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "panic snapshot not applied", e);
+            return live;
+        }
     }
 
     /** Frames [start, start+levels) of a thread and the total count. */

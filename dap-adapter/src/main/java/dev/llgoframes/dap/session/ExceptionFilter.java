@@ -10,10 +10,11 @@ import java.util.List;
 public enum ExceptionFilter {
     FAULT("fault", "Hardware faults (SIGSEGV, SIGBUS, SIGFPE)", true, List.of()),
     PANIC("panic", "Every Go panic (runtime.Panic)", false, core("Panic")),
-    UNRECOVERED("unrecovered", "Unrecovered panics (runtime.TracePanic)", false, core("TracePanic")),
-    RECOVERED("recovered", "Recovered panics (runtime.recoverMark)", false,
-            List.of("runtime.recoverMark", "github.com/xgo-dev/llgo/runtime/internal/runtime.Recover",
-                    "github.com/goplus/llgo/runtime/internal/runtime.Recover"));
+    // TracePanic is inlined in optimized builds (§8.7 [R]): then Rethrow with a null defer link
+    UNRECOVERED("unrecovered", "Unrecovered panics (the fatal traceback begins)", false,
+            core("TracePanic", "Rethrow")),
+    // stops after Recover returned a value, in the deferred function (the session finishes the call)
+    RECOVERED("recovered", "Recovered panics (recover() returned a value)", false, core("Recover"));
 
     private final String id;
     private final String label;
@@ -27,9 +28,19 @@ public enum ExceptionFilter {
         this.symbols = symbols;
     }
 
-    private static List<String> core(String fn) {
-        return List.of("github.com/xgo-dev/llgo/runtime/internal/runtime." + fn,
-                "github.com/goplus/llgo/runtime/internal/runtime." + fn);
+    /** Each function under CORE's current and pre-rename path, in order of preference. */
+    private static List<String> core(String... fns) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String fn : fns) {
+            out.add("github.com/xgo-dev/llgo/runtime/internal/runtime." + fn);
+            out.add("github.com/goplus/llgo/runtime/internal/runtime." + fn);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Rethrow(link) means "unrecovered" only with a null link. */
+    public boolean needsNullFirstArgument(String symbol) {
+        return this == UNRECOVERED && symbol.endsWith(".Rethrow");
     }
 
     public String id() { return id; }

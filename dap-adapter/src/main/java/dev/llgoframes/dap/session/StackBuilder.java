@@ -58,6 +58,15 @@ public final class StackBuilder {
     }
 
     public FrameDescription describe(StackEntry e) {
+        if (e.role() == StackEntry.Role.SIGPANIC) {
+            return new FrameDescription("runtime.sigpanic", null, null, dev.llgoframes.core.symbolize.FrameKind.RUNTIME, true,
+                    "gc's signal-to-panic frame; LLGo turns the signal into a panic inside its handler");
+        }
+        if (e.role() == StackEntry.Role.PANIC) {
+            String standIn = e.pc() == 0 ? null : view.describe(e.pc(), e.returnAddress(), e.backendName()).name();
+            return new FrameDescription("panic", null, null, dev.llgoframes.core.symbolize.FrameKind.RUNTIME, true,
+                    "gc's runtime.gopanic" + (standIn == null ? "" : "; LLGo's frame here is " + standIn));
+        }
         if (e.backendName() != null && e.backendName().equals("<signal handler called>")) {
             return new FrameDescription("<signal handler called>", null, null,
                     dev.llgoframes.core.symbolize.FrameKind.C, false, null);
