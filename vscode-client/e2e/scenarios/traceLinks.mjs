@@ -40,12 +40,14 @@ export async function run({ context, server, workspace, fixture, artifacts, log 
   assert.ok(links >= 4, `expected a link on every Go location, saw ${links}`);
 
   await link.hover();
-  const hover = page.locator('.monaco-hover:visible .hover-contents', { hasText: 'main.callC' }).first();
+  // the link's own tooltip comes first; the server's hover (with the source line) follows it
+  const sourceText = source[callLine - 1].trim();
+  const hover = page.locator('.monaco-hover:visible', { hasText: sourceText }).first();
   await hover.waitFor({ state: 'visible', timeout: 20000 });
   const hoverText = await hover.innerText();
   log(`hover: ${hoverText.replace(/\s+/g, ' ')}`);
   assert.match(hoverText, /main\.callC/);
-  assert.ok(hoverText.includes(source[callLine - 1].trim()), `hover lacks the source line "${source[callLine - 1].trim()}"`);
+  assert.ok(hoverText.includes(sourceText), `hover lacks the source line "${sourceText}"`);
   await screenshot(page, artifacts, 'trace-hover');
 
   // close the hover (it covers the lines above) and follow the link as a person does
