@@ -29,7 +29,7 @@ const jars = {
   lsp: process.env.LLGO_FRAMES_LSP_JAR || join(repo, 'lsp-server/target/llgo-frames-lsp.jar'),
 };
 const WHY_MISSING = {
-  lsp: 'the language server jar is not built yet (lsp-server/target/llgo-frames-lsp.jar); it comes with the lsp-server branch — merge main once it has landed, then mvn install',
+  lsp: 'the language server jar is not built (lsp-server/target/llgo-frames-lsp.jar): run mvn -q -ntp install -DskipTests',
   dap: 'the debug adapter jar is not built (dap-adapter/target/llgo-frames-dap.jar): run mvn -q -ntp install -DskipTests',
 };
 
