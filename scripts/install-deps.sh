@@ -14,6 +14,7 @@ have ld.lld || need+=(lld)                       # lld-shaped fixtures (PIE slot
 have aarch64-linux-gnu-gcc || need+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu)
 have llvm-symbolizer-19 || need+=(llvm-19)       # benchmark peer
 have addr2line || need+=(binutils)
+have npm || need+=(npm)                         # vscode-client (Node 24 and code-server come from npm: scripts/install-vscode-e2e.sh)
 
 if ((${#need[@]})); then
   echo "install-deps: installing ${need[*]}" >&2

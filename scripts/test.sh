@@ -4,3 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 mvn -B -ntp verify
+# the VS Code extension: unit tests, then end to end in code-server + chromium (uses the jars above)
+bash scripts/test-vscode.sh
