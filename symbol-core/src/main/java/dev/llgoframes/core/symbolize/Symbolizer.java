@@ -128,13 +128,17 @@ public final class Symbolizer {
         return new SymbolizedPc(pc, null, null, null, null, FrameKind.C, Provenance.SYMTAB, null, "no symbol covers this pc");
     }
 
+    /**
+     * True if pc lies in an executable PT_LOAD segment. An image without one (no program headers,
+     * or none marked executable) has no code we could point a frame at, so nothing is in its text.
+     */
     private boolean inImageText(long pc) {
         for (dev.llgoframes.core.image.ImageSegment seg : binary.image().loadSegments()) {
             if (seg.isExecutable() && seg.containsInMemory(pc)) {
                 return true;
             }
         }
-        return binary.image().loadSegments().isEmpty();
+        return false;
     }
 
     public List<SymbolizedPc> symbolizeAll(List<Long> pcs, boolean returnAddresses) {
