@@ -149,7 +149,7 @@ final class FuzzSupport {
     }
 
     static void put(byte[] b, long off, int width, long v) {
-        if (off < 0 || off + width > b.length) {
+        if (off < 0 || off > b.length - width) {
             return;
         }
         for (int i = 0; i < width; i++) {
@@ -158,7 +158,7 @@ final class FuzzSupport {
     }
 
     static long get(byte[] b, long off, int width) {
-        if (off < 0 || off + width > b.length) {
+        if (off < 0 || off > b.length - width) {
             return 0;
         }
         long v = 0;
