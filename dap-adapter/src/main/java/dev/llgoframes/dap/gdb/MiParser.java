@@ -218,7 +218,12 @@ public final class MiParser {
                 return bytes.toString(StandardCharsets.UTF_8);
             }
             if (c != '\\') {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                // whole code points: a surrogate pair encoded one char at a time would become "??"
+                int start = i - 1;
+                if (Character.isHighSurrogate(c) && i < s.length() && Character.isLowSurrogate(s.charAt(i))) {
+                    i++;
+                }
+                byte[] b = s.substring(start, i).getBytes(StandardCharsets.UTF_8);
                 bytes.write(b, 0, b.length);
                 continue;
             }

@@ -33,6 +33,14 @@ class FuzzMiParserTest {
             if (r instanceof MiRecord.Unparsed u && u.error().startsWith("internal parse error")) {
                 throw new AssertionError("parser bug hidden as Unparsed: " + u.error() + " in " + line);
             }
+            // A console record without escapes reads back as exactly its text (non-BMP characters included).
+            if (line.length() >= 3 && line.startsWith("~\"") && line.endsWith("\"")) {
+                String inner = line.substring(2, line.length() - 1);
+                if (inner.indexOf('\\') < 0 && inner.indexOf('"') < 0 && inner.indexOf('\r') < 0
+                        && !(r instanceof MiRecord.StreamRecord sr && sr.text().equals(inner))) {
+                    throw new AssertionError("console text " + inner + " parsed as " + r);
+                }
+            }
             if (r instanceof MiRecord.Unparsed u && (u.offset() < 0 || u.offset() > line.length())) {
                 throw new AssertionError("Unparsed offset " + u.offset() + " outside the line of " + line.length());
             }
