@@ -130,6 +130,7 @@ class FuzzDwarfTest {
             case 3: // truncate
                 return java.util.Arrays.copyOf(b, p.consumeInt(0, b.length));
             case 4: { // 64-bit DWARF: 0xffffffff escape and an 8-byte length
+                if (u + 4 > b.length) return b;
                 byte[] out = new byte[b.length + 8];
                 System.arraycopy(b, 0, out, 0, u);
                 FuzzSupport.put(out, u, 4, 0xffffffffL);

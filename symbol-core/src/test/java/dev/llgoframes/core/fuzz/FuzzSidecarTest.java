@@ -93,6 +93,9 @@ class FuzzSidecarTest {
                 return s;
             }
             case 3: { // any bytes
+                if (s.length == 0) {
+                    return s;
+                }
                 int at = p.consumeInt(0, s.length - 1);
                 byte[] v = p.consumeBytes(p.consumeInt(1, 8));
                 System.arraycopy(v, 0, s, at, Math.min(v.length, s.length - at));
