@@ -11,8 +11,16 @@ import java.util.List;
  * gdb or the inferior can never break the reader thread.
  */
 public final class MiParser {
+    /**
+     * Deepest tuple/list nesting accepted. gdb's own output nests a few levels (frames in a
+     * stack, children of a variable); a deeper line is garbage, and recursing into it without
+     * a bound would end in a StackOverflowError on the reader thread.
+     */
+    static final int MAX_DEPTH = 512;
+
     private final String s;
     private int i;
+    private int depth;
 
     private MiParser(String line) {
         this.s = line;
@@ -135,6 +143,18 @@ public final class MiParser {
     }
 
     private MiValue value() {
+        if (depth >= MAX_DEPTH) {
+            throw new Failure("values nested deeper than " + MAX_DEPTH + " levels", i);
+        }
+        depth++;
+        try {
+            return valueAtDepth();
+        } finally {
+            depth--;
+        }
+    }
+
+    private MiValue valueAtDepth() {
         if (i >= s.length()) {
             throw new Failure("missing value", i);
         }
@@ -198,7 +218,12 @@ public final class MiParser {
                 return bytes.toString(StandardCharsets.UTF_8);
             }
             if (c != '\\') {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                // whole code points: a surrogate pair encoded one char at a time would become "??"
+                int start = i - 1;
+                if (Character.isHighSurrogate(c) && i < s.length() && Character.isLowSurrogate(s.charAt(i))) {
+                    i++;
+                }
+                byte[] b = s.substring(start, i).getBytes(StandardCharsets.UTF_8);
                 bytes.write(b, 0, b.length);
                 continue;
             }

@@ -81,7 +81,7 @@ public final class FuncInfoTables {
         if (count * RECORD_SIZE > recordBytes.length()) {
             throw recordBytes.error(0, count + " function records need " + count * RECORD_SIZE + " bytes, only " + recordBytes.length() + " available");
         }
-        if (stringCount < 0 || stringCount * 4 > offsets.length()) {
+        if (stringCount < 0 || stringCount > offsets.length() / 4) {   // not stringCount * 4: it can overflow
             throw offsets.error(0, "string count " + Long.toUnsignedString(stringCount) + " does not fit in " + offsets.length() + " bytes of offsets");
         }
         StringTable strings = new StringTable(pool, offsets, (int) stringCount);

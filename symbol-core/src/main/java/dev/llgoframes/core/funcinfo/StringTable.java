@@ -11,7 +11,7 @@ public final class StringTable {
     private final String[] cache;
 
     public StringTable(ByteSlice pool, ByteSlice offsets, int count) throws BinaryFormatException {
-        if ((long) count * 4 > offsets.length()) {
+        if (count < 0 || (long) count * 4 > offsets.length()) {
             throw offsets.error(0, count + " string offsets do not fit in " + offsets.length() + " bytes");
         }
         this.pool = pool;

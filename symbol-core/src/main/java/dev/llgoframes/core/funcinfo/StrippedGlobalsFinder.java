@@ -111,8 +111,9 @@ public final class StrippedGlobalsFinder {
                 if (c <= stringCount || !isOffsets(q, c)) {
                     continue;
                 }
+                ByteSlice offs = image.readMemory(q, c * 4, "structural offsets candidate");
                 for (long p : pointers) {
-                    if (p != q && isPool(p, q, c)) {
+                    if (p != q && isPool(p, offs, c)) {
                         offsets = q;
                         stringCount = c;
                         pool = p;
@@ -195,19 +196,46 @@ public final class StrippedGlobalsFinder {
         return a.isPresent() && a.get().u32(0) == 0;
     }
 
-    private boolean isPool(long p, long offsets, long c) throws BinaryFormatException {
+    /** A pool candidate read once: its length and the offset of its last NUL (-1 if none). */
+    private record PoolCandidate(long length, long lastNul, boolean startsWithNul) {}
+
+    private final java.util.Map<Long, Optional<PoolCandidate>> pools = new java.util.HashMap<>();
+
+    /**
+     * Candidate pools are tried for every (offsets, count) pair, so each is read and scanned
+     * once: "a NUL at or after off" is "off ≤ the last NUL". Copying the rest of the section and
+     * rescanning it per string made a hostile window of words cost (words³ × section size).
+     */
+    private Optional<PoolCandidate> pool(long p) throws BinaryFormatException {
+        Optional<PoolCandidate> known = pools.get(p);
+        if (known != null) {
+            return known;
+        }
         Optional<ImageSection> s = readOnlySection(p);
-        if (s.isEmpty()) {
+        Optional<PoolCandidate> c = Optional.empty();
+        if (s.isPresent()) {
+            ByteSlice pool = image.readMemory(p, s.get().end() - p, "structural pool candidate");
+            long last = -1;
+            for (long i = pool.length() - 1; i >= 0; i--) {
+                if (pool.u8(i) == 0) {
+                    last = i;
+                    break;
+                }
+            }
+            c = Optional.of(new PoolCandidate(pool.length(), last, pool.length() > 0 && pool.u8(0) == 0));
+        }
+        pools.put(p, c);
+        return c;
+    }
+
+    private boolean isPool(long p, ByteSlice offs, long c) throws BinaryFormatException {
+        Optional<PoolCandidate> pool = pool(p);
+        if (pool.isEmpty() || !pool.get().startsWithNul()) {
             return false;
         }
-        ByteSlice pool = image.readMemory(p, s.get().end() - p, "structural pool candidate");
-        if (pool.u8(0) != 0) {
-            return false;
-        }
-        ByteSlice offs = image.readMemory(offsets, c * 4, "structural offsets candidate");
         for (long i = 0; i < c; i++) {
             long off = offs.u32(4 * i);
-            if (off >= pool.length() || !pool.hasNulFrom(off)) {
+            if (off >= pool.get().length() || off > pool.get().lastNul()) {
                 return false;
             }
         }

@@ -28,6 +28,9 @@ public final class ElfImage implements BinaryImage {
     private static final int EM_AARCH64 = 183;
     private static final int SHT_NOBITS = 8;
     private static final int SHT_RELA = 4;
+    private static final int SHT_HASH = 5;
+    private static final int SHT_NOTE = 7;
+    private static final int SHT_GNU_HASH = 0x6ffffff6;
     private static final long R_X86_64_RELATIVE = 8;
     private static final long R_AARCH64_RELATIVE = 1027;
 
@@ -180,6 +183,39 @@ public final class ElfImage implements BinaryImage {
             if (symbols && (link <= 0 || link >= shnum)) {
                 throw new BinaryFormatException(name, "section header " + i, h, "symbol table links to string table " + link + " of " + shnum);
             }
+            validateCountedSection(f, name, i, type, off);
+        }
+    }
+
+    /**
+     * jelf builds every section when it is first looked at, and for hash and note sections it
+     * allocates arrays from counts inside the section. Those counts must describe bytes that
+     * are in the file, or a 100-byte file could ask for gigabytes.
+     */
+    private static void validateCountedSection(ByteSlice f, String name, int index, int type, long off)
+            throws BinaryFormatException {
+        long need;
+        String what;
+        switch (type) {
+            case SHT_HASH -> {          // nbucket, nchain, then that many u32 words
+                need = 8 + 4 * (f.u32(off) + f.u32(off + 4));
+                what = "SysV hash table of " + f.u32(off) + " buckets and " + f.u32(off + 4) + " chains";
+            }
+            case SHT_GNU_HASH -> {      // nbuckets, symoffset, bloom_size, bloom_shift, bloom words, buckets
+                need = 16 + 8 * f.u32(off + 8) + 4 * f.u32(off);
+                what = "GNU hash table of " + f.u32(off) + " buckets and " + f.u32(off + 8) + " bloom words";
+            }
+            case SHT_NOTE -> {          // namesz, descsz, type, name, desc (jelf reads the first note)
+                need = 12 + f.u32(off) + f.u32(off + 4);
+                what = "note of " + f.u32(off) + " name and " + f.u32(off + 4) + " descriptor bytes";
+            }
+            default -> {
+                return;
+            }
+        }
+        if (!f.fits(off, need)) {
+            throw new BinaryFormatException(name, "section header " + index, off, what + " does not fit in the file of "
+                    + f.length() + " bytes");
         }
     }
 

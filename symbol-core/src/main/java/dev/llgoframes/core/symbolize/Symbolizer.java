@@ -52,7 +52,11 @@ public final class Symbolizer {
     public SymbolizedPc symbolize(long pc, boolean returnAddress) {
         long lookup = returnAddress && (resolver.inText(pc) || resolver.functionTable().rowCount() == 0) ? pc - 1 : pc;
         Sym faithful = resolver.resolve(lookup);
-        Optional<NativeSymbols.Function> nat = natives.containing(lookup);
+        // A function (from the tables or the symbol table) whose entry is not in the pc's own
+        // executable segment cannot contain the pc: damaged tables or headers. Only LLGo's
+        // answer is kept, as a note.
+        Sym here = faithful.ok() && (faithful.entry() == 0 || sameTextSegment(lookup, faithful.entry())) ? faithful : Sym.NONE;
+        Optional<NativeSymbols.Function> nat = natives.containing(lookup).filter(f -> sameTextSegment(lookup, f.start()));
         String llgoName = faithful.ok() && !faithful.function().isEmpty() ? faithful.function() : null;
         if (!inImageText(lookup)) {
             // LLGo's lookup has no upper bound (§6.2): a libc or heap pc gets the last Go function.
@@ -74,7 +78,7 @@ public final class Symbolizer {
                     nat.get().start(), kindOfNative(name), dl.isPresent() ? Provenance.DWARF : Provenance.SYMTAB,
                     llgoName, note);
         }
-        if (nat.isPresent() && faithful.ok()) {
+        if (nat.isPresent() && here.ok()) {
             // A pc between a Go function's symbol start and its entry anchor: first-use tables
             // start functions at the anchor (§6.1), so LLGo names the previous function there.
             Optional<FuncRecord> own = resolver.tables().recordBySymbol(nat.get().name());
@@ -86,9 +90,9 @@ public final class Symbolizer {
                         llgoName, "in the prologue of " + r.functionName() + ", before its entry anchor; LLGo prints " + llgoName);
             }
         }
-        if (faithful.ok() && !faithful.function().isEmpty()) {
-            String file = faithful.file().isEmpty() ? null : faithful.file();
-            Integer line = faithful.line() == 0 ? null : faithful.line();
+        if (here.ok() && !here.function().isEmpty()) {
+            String file = here.file().isEmpty() ? null : here.file();
+            Integer line = here.line() == 0 ? null : here.line();
             Provenance prov = Provenance.TABLES;
             String note = null;
             if (file == null) {
@@ -99,12 +103,12 @@ public final class Symbolizer {
                     prov = Provenance.DWARF;
                 }
             }
-            if (nat.isPresent() && !Names.publicName(nat.get().name()).equals(faithful.function())
+            if (nat.isPresent() && !Names.publicName(nat.get().name()).equals(here.function())
                     && binary.resolver().tables().recordBySymbol(nat.get().name()).isPresent()) {
                 note = "symbol table names " + nat.get().name();
             }
-            return new SymbolizedPc(pc, faithful.function(), file, line, faithful.entry() == 0 ? null : faithful.entry(),
-                    kindOfGo(faithful.function()), prov, llgoName, note);
+            return new SymbolizedPc(pc, here.function(), file, line, here.entry() == 0 ? null : here.entry(),
+                    kindOfGo(here.function()), prov, llgoName, note);
         }
         if (nat.isPresent()) {
             // Below the runtime's first entry (e.g. a first-use table whose entries are the
@@ -125,16 +129,32 @@ public final class Symbolizer {
             return new SymbolizedPc(pc, null, dl.get().file(), dl.get().line(), null, FrameKind.C, Provenance.DWARF, null,
                     "no symbol covers this pc");
         }
-        return new SymbolizedPc(pc, null, null, null, null, FrameKind.C, Provenance.SYMTAB, null, "no symbol covers this pc");
+        return new SymbolizedPc(pc, null, null, null, null, FrameKind.C, Provenance.SYMTAB, llgoName,
+                "no symbol covers this pc" + (llgoName == null || here.ok() ? "" : "; LLGo would print " + llgoName
+                        + ", whose entry 0x" + Long.toHexString(faithful.entry()) + " is outside this pc's code segment"));
     }
 
+    /** True if both addresses lie in the same executable PT_LOAD segment. */
+    private boolean sameTextSegment(long pc, long entry) {
+        for (dev.llgoframes.core.image.ImageSegment seg : binary.image().loadSegments()) {
+            if (seg.isExecutable() && seg.containsInMemory(pc)) {
+                return seg.containsInMemory(entry);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if pc lies in an executable PT_LOAD segment. An image without one (no program headers,
+     * or none marked executable) has no code we could point a frame at, so nothing is in its text.
+     */
     private boolean inImageText(long pc) {
         for (dev.llgoframes.core.image.ImageSegment seg : binary.image().loadSegments()) {
             if (seg.isExecutable() && seg.containsInMemory(pc)) {
                 return true;
             }
         }
-        return binary.image().loadSegments().isEmpty();
+        return false;
     }
 
     public List<SymbolizedPc> symbolizeAll(List<Long> pcs, boolean returnAddresses) {

@@ -39,7 +39,9 @@ public final class Resymbolizer {
             note = "LLGo printed " + f.function() + (f.syntax() == FrameSyntax.CLITE ? "" : "(...)");
         }
         String fn = a.function() != null ? a.function() : f.function();
-        Long offset = a.entry() != null && pc >= a.entry() ? pc - a.entry() : f.offset();
+        // Boxed on both sides: a frame printed without an offset (pc=0x… lines) whose resolver
+        // answer has no entry, or an entry above the pc, keeps a null offset.
+        Long offset = a.entry() != null && Long.compareUnsigned(pc, a.entry()) >= 0 ? Long.valueOf(pc - a.entry()) : f.offset();
         ViewFrame v = new ViewFrame(fn, a.file(), a.line(), pc, a.entry(), offset, a.kind(), a.provenance(), note);
         if (f.syntax() == FrameSyntax.CLITE && (pc >>> 32) == 0) {
             v = v.withNote("clite pc is the low 32 bits only");
