@@ -37,7 +37,8 @@ public final class TraceParser {
         }
     }
 
-    static TraceDocument parseStrict(String text) {
+    /** The same parse without the safety net: a recogniser bug throws. For tests and fuzzing. */
+    public static TraceDocument parseStrict(String text) {
         TraceParser p = new TraceParser(text);
         p.run();
         return new TraceDocument(p.blocks, p.locations, p.passthrough, p.lines.count());

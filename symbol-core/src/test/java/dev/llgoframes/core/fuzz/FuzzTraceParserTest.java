@@ -4,28 +4,15 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.llgoframes.core.trace.TraceDocument;
 import dev.llgoframes.core.trace.TraceParser;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The traceback parser must never throw. {@code TraceParser.parse} turns a recogniser bug into a
  * passthrough document, which would hide it from a fuzzer, so the test runs {@code parseStrict}
- * (the same parse without that net) and then {@code parse}.
+ * (the same parse without that net, public for exactly this) and then {@code parse}.
  */
 class FuzzTraceParserTest {
-    private static final MethodHandle STRICT;
-
     static {
-        try {
-            Method m = TraceParser.class.getDeclaredMethod("parseStrict", String.class);
-            m.setAccessible(true);
-            STRICT = MethodHandles.lookup().unreflect(m).asType(MethodType.methodType(TraceDocument.class, String.class));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
         FuzzSupport.warmUp(() -> parse("panic: x\n\ngoroutine 1 [running]:\nmain.main()\n\t/a.go:1 +0x1\n"));
     }
 
@@ -36,14 +23,7 @@ class FuzzTraceParserTest {
 
     static void parse(String text) {
         FuzzSupport.bounded(2L * text.length(), () -> {
-            TraceDocument strict;
-            try {
-                strict = (TraceDocument) STRICT.invokeExact(text);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
+            TraceDocument strict = TraceParser.parseStrict(text);
             TraceDocument safe = TraceParser.parse(text);
             if (strict == null || safe == null) {
                 throw new FuzzSupport.PropertyViolation("parse returned null");
