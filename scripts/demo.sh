@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The main job on a bundled example: build everything, build a fixture program that carries
+# The main job on a bundled example: build everything (jars and the .vsix), build a fixture program that carries
 # LLGo's tables and faults inside C, run it, and symbolize its crash with llgo-frames.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 mvn -B -q -ntp install -DskipTests
+# the VS Code extension with both jars inside (vscode-client/llgo-frames.vsix)
+(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm run --silent package >/dev/null)
+echo "built vscode-client/llgo-frames.vsix (install: code --install-extension vscode-client/llgo-frames.vsix)"
 out=$(mktemp -d)
 java -cp "$(cat tests/fixtures/target/classpath.txt):tests/fixtures/target/classes" \
   dev.llgoframes.fixtures.FixtureMain standard nopie "$out" >/dev/null
