@@ -57,6 +57,8 @@ public final class Symbolizer {
         // answer is kept, as a note.
         Sym here = faithful.ok() && (faithful.entry() == 0 || sameTextSegment(lookup, faithful.entry())) ? faithful : Sym.NONE;
         Optional<NativeSymbols.Function> nat = natives.containing(lookup).filter(f -> sameTextSegment(lookup, f.start()));
+        // The symbol's own record, looked up once: it decides Go vs C, prologue naming and notes.
+        Optional<FuncRecord> natRecord = nat.flatMap(n -> resolver.tables().recordBySymbol(n.name()));
         String llgoName = faithful.ok() && !faithful.function().isEmpty() ? faithful.function() : null;
         if (!inImageText(lookup)) {
             // LLGo's lookup has no upper bound (§6.2): a libc or heap pc gets the last Go function.
@@ -66,7 +68,7 @@ public final class Symbolizer {
                             + " (its table lookup has no upper bound)"));
         }
 
-        if (nat.isPresent() && !isGoSymbol(nat.get().name())) {
+        if (nat.isPresent() && !isGoSymbol(nat.get().name(), natRecord)) {
             String name = nat.get().name();
             Optional<SourceLine> dl = lines.lookup(lookup);
             String note = null;
@@ -81,7 +83,7 @@ public final class Symbolizer {
         if (nat.isPresent() && here.ok()) {
             // A pc between a Go function's symbol start and its entry anchor: first-use tables
             // start functions at the anchor (§6.1), so LLGo names the previous function there.
-            Optional<FuncRecord> own = resolver.tables().recordBySymbol(nat.get().name());
+            Optional<FuncRecord> own = natRecord;
             if (own.isPresent() && !own.get().functionName().equals(faithful.function())
                     && Long.compareUnsigned(faithful.entry(), nat.get().start()) < 0) {
                 FuncRecord r = own.get();
@@ -104,7 +106,7 @@ public final class Symbolizer {
                 }
             }
             if (nat.isPresent() && !Names.publicName(nat.get().name()).equals(here.function())
-                    && binary.resolver().tables().recordBySymbol(nat.get().name()).isPresent()) {
+                    && natRecord.isPresent()) {
                 note = "symbol table names " + nat.get().name();
             }
             return new SymbolizedPc(pc, here.function(), file, line, here.entry() == 0 ? null : here.entry(),
@@ -115,7 +117,7 @@ public final class Symbolizer {
             // post-prologue anchors), or no tables at all: name it from the symbol table, and
             // when the symbol has a record, as LLGo names that record.
             String name = nat.get().name();
-            Optional<FuncRecord> rec = resolver.tables().recordBySymbol(name);
+            Optional<FuncRecord> rec = natRecord;
             String fn = rec.map(FuncRecord::functionName).orElse(Names.publicName(name));
             Optional<SourceLine> dl = lines.lookup(lookup);
             String file = dl.map(SourceLine::file).orElse(rec.map(FuncRecord::file).filter(f -> !f.isEmpty()).orElse(null));
@@ -166,8 +168,8 @@ public final class Symbolizer {
     }
 
     /** A symbol is Go code if it has a funcinfo record, or is spelled like a Go name (C names have no '.'). */
-    private boolean isGoSymbol(String name) {
-        if (resolver.tables().recordBySymbol(name).isPresent()) {
+    private boolean isGoSymbol(String name, Optional<FuncRecord> record) {
+        if (record.isPresent()) {
             return true;
         }
         if (!resolver.tables().isEmpty()) {
