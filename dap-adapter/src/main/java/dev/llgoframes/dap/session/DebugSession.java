@@ -242,7 +242,8 @@ public final class DebugSession implements AutoCloseable {
     private void requireLive() {
         requireStarted();
         if (target instanceof SessionTarget.Core) {
-            throw new SessionException("a core file cannot run");
+            throw new SessionException("post-mortem session on a core file: the program cannot run, step or pause;"
+                    + " inspect the stack, registers and memory, then disconnect");
         }
         if (state == State.EXITED || state == State.TERMINATED) {
             throw new SessionException("the program has exited");
