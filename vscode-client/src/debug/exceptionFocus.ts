@@ -10,7 +10,10 @@ interface DapMessage {
   event?: string;
   command?: string;
   success?: boolean;
-  body?: { reason?: string; stackFrames?: { source?: { path?: string; sourceReference?: number } }[] };
+  body?: {
+    reason?: string;
+    stackFrames?: { source?: { path?: string; sourceReference?: number; presentationHint?: string } }[];
+  };
 }
 
 export class ExceptionFocusTrackerFactory implements vscode.DebugAdapterTrackerFactory {
@@ -23,7 +26,10 @@ export class ExceptionFocusTrackerFactory implements vscode.DebugAdapterTrackerF
         } else if (m.type === 'event' && m.event === 'continued') {
           pending = false;
         } else if (pending && m.type === 'response' && m.command === 'stackTrace' && m.success) {
-          const withSource = (m.body?.stackFrames ?? []).some((f) => f.source?.path || (f.source?.sourceReference ?? 0) > 0);
+          // C frames carry a de-emphasized disassembly listing; VS Code opens the first frame with another source
+          const withSource = (m.body?.stackFrames ?? []).some(
+            (f) => f.source?.path || ((f.source?.sourceReference ?? 0) > 0 && f.source?.presentationHint !== 'deemphasize'),
+          );
           if (!withSource) return;
           pending = false;
           // after VS Code has taken this response in and opened the editor

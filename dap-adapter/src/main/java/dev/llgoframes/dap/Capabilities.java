@@ -14,6 +14,11 @@ final class Capabilities {
         c.setSupportsConfigurationDoneRequest(true);
         c.setSupportsFunctionBreakpoints(true);
         c.setSupportsConditionalBreakpoints(true);
+        c.setSupportsHitConditionalBreakpoints(true);
+        c.setSupportsLogPoints(true);
+        c.setSupportsDisassembleRequest(true);
+        c.setSupportsReadMemoryRequest(true);
+        c.setSupportsInstructionBreakpoints(true);
         c.setSupportsExceptionInfoRequest(true);
         c.setSupportsTerminateRequest(true);
         c.setSupportTerminateDebuggee(true);

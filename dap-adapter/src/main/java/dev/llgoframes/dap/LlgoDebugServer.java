@@ -1,6 +1,7 @@
 package dev.llgoframes.dap;
 
 import dev.llgoframes.dap.session.BackendFactory;
+import dev.llgoframes.dap.session.BreakpointOptions;
 import dev.llgoframes.dap.session.BreakpointResult;
 import dev.llgoframes.dap.session.DebugSession;
 import dev.llgoframes.dap.session.FrameView;
@@ -9,6 +10,18 @@ import dev.llgoframes.dap.session.SessionTarget;
 import dev.llgoframes.dap.session.StopEvent;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.Capabilities;
+import org.eclipse.lsp4j.debug.DisassembleArguments;
+import org.eclipse.lsp4j.debug.DisassembleResponse;
+import org.eclipse.lsp4j.debug.DisassembledInstruction;
+import org.eclipse.lsp4j.debug.DisassembledInstructionPresentationHint;
+import org.eclipse.lsp4j.debug.InstructionBreakpoint;
+import org.eclipse.lsp4j.debug.ReadMemoryArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryResponse;
+import org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetInstructionBreakpointsResponse;
+import org.eclipse.lsp4j.debug.SourceArguments;
+import org.eclipse.lsp4j.debug.SourcePresentationHint;
+import org.eclipse.lsp4j.debug.SourceResponse;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ContinueResponse;
@@ -156,8 +169,9 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
         SourceBreakpoint[] bps = args.getBreakpoints() == null ? new SourceBreakpoint[0] : args.getBreakpoints();
         String path = args.getSource().getPath() != null ? args.getSource().getPath() : args.getSource().getName();
         List<Integer> lines = Arrays.stream(bps).map(SourceBreakpoint::getLine).toList();
-        List<String> conds = Arrays.stream(bps).map(SourceBreakpoint::getCondition).toList();
-        return reply(session.setSourceBreakpoints(path, lines, conds).thenApply(rs -> {
+        List<BreakpointOptions> opts = Arrays.stream(bps)
+                .map(b -> new BreakpointOptions(b.getCondition(), b.getHitCondition(), b.getLogMessage())).toList();
+        return reply(session.setSourceBreakpoints(path, lines, opts).thenApply(rs -> {
             SetBreakpointsResponse r = new SetBreakpointsResponse();
             r.setBreakpoints(rs.stream().map(b -> breakpoint(b, args.getSource())).toArray(Breakpoint[]::new));
             return r;
@@ -168,7 +182,8 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
     public CompletableFuture<SetFunctionBreakpointsResponse> setFunctionBreakpoints(SetFunctionBreakpointsArguments args) {
         FunctionBreakpoint[] bps = args.getBreakpoints() == null ? new FunctionBreakpoint[0] : args.getBreakpoints();
         return reply(session.setFunctionBreakpoints(Arrays.stream(bps).map(FunctionBreakpoint::getName).toList(),
-                Arrays.stream(bps).map(FunctionBreakpoint::getCondition).toList()).thenApply(rs -> {
+                Arrays.stream(bps).map(b -> new BreakpointOptions(b.getCondition(), b.getHitCondition(), null)).toList())
+                .thenApply(rs -> {
                     SetFunctionBreakpointsResponse r = new SetFunctionBreakpointsResponse();
                     r.setBreakpoints(rs.stream().map(b -> breakpoint(b, null)).toArray(Breakpoint[]::new));
                     return r;
@@ -183,6 +198,106 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
             r.setBreakpoints(rs.stream().map(b -> breakpoint(b, null)).toArray(Breakpoint[]::new));
             return r;
         }));
+    }
+
+    @Override
+    public CompletableFuture<SetInstructionBreakpointsResponse> setInstructionBreakpoints(SetInstructionBreakpointsArguments args) {
+        InstructionBreakpoint[] bps = args.getBreakpoints() == null ? new InstructionBreakpoint[0] : args.getBreakpoints();
+        List<Long> addresses = new ArrayList<>();
+        try {
+            for (InstructionBreakpoint b : bps) {
+                addresses.add(MemoryReference.parse(b.getInstructionReference()) + (b.getOffset() == null ? 0 : b.getOffset()));
+            }
+        } catch (IllegalArgumentException e) {
+            return fail(e);
+        }
+        List<BreakpointOptions> opts = Arrays.stream(bps)
+                .map(b -> new BreakpointOptions(b.getCondition(), b.getHitCondition(), null)).toList();
+        return reply(session.setInstructionBreakpoints(addresses, opts).thenApply(rs -> {
+            SetInstructionBreakpointsResponse r = new SetInstructionBreakpointsResponse();
+            Breakpoint[] out = new Breakpoint[rs.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = breakpoint(rs.get(k), null);
+                out[k].setInstructionReference(MemoryReference.format(addresses.get(k)));
+            }
+            r.setBreakpoints(out);
+            return r;
+        }));
+    }
+
+    @Override
+    public CompletableFuture<DisassembleResponse> disassemble(DisassembleArguments args) {
+        long base;
+        try {
+            base = MemoryReference.parse(args.getMemoryReference()) + (args.getOffset() == null ? 0 : args.getOffset());
+        } catch (IllegalArgumentException e) {
+            return fail(e);
+        }
+        int offset = args.getInstructionOffset() == null ? 0 : args.getInstructionOffset();
+        return reply(session.disassemble(base, offset, args.getInstructionCount()).thenApply(is -> {
+            DisassembleResponse r = new DisassembleResponse();
+            List<DisassembledInstruction> out = new ArrayList<>();
+            String lastFile = null;
+            for (dev.llgoframes.dap.session.Disassembly.Instruction i : is) {
+                DisassembledInstruction x = new DisassembledInstruction();
+                x.setAddress(MemoryReference.format(i.address()));
+                x.setInstruction(i.text());
+                x.setInstructionBytes(java.util.HexFormat.ofDelimiter(" ").formatHex(i.bytes()));
+                x.setSymbol(i.symbol());
+                if (!i.valid()) {
+                    x.setPresentationHint(DisassembledInstructionPresentationHint.INVALID);
+                }
+                if (i.file() != null) {
+                    // DAP: location may be left out when it is the previous instruction's
+                    if (!i.file().equals(lastFile)) {
+                        x.setLocation(source(i.file()));
+                    }
+                    x.setLine(i.line());
+                }
+                lastFile = i.file();
+                out.add(x);
+            }
+            r.setInstructions(out.toArray(DisassembledInstruction[]::new));
+            return r;
+        }));
+    }
+
+    @Override
+    public CompletableFuture<ReadMemoryResponse> readMemory(ReadMemoryArguments args) {
+        long address;
+        try {
+            address = MemoryReference.parse(args.getMemoryReference()) + (args.getOffset() == null ? 0 : args.getOffset());
+        } catch (IllegalArgumentException e) {
+            return fail(e);
+        }
+        return reply(session.readMemory(address, args.getCount()).thenApply(m -> {
+            ReadMemoryResponse r = new ReadMemoryResponse();
+            r.setAddress(MemoryReference.format(m.address()));
+            r.setData(java.util.Base64.getEncoder().encodeToString(m.data()));
+            if (m.unreadable() > 0) {
+                r.setUnreadableBytes(m.unreadable());
+            }
+            return r;
+        }));
+    }
+
+    @Override
+    public CompletableFuture<SourceResponse> source(SourceArguments args) {
+        Integer ref = args.getSource() != null && args.getSource().getSourceReference() != null
+                ? args.getSource().getSourceReference() : args.getSourceReference();
+        return reply(session.source(ref == null ? 0 : ref).thenApply(text -> {
+            SourceResponse r = new SourceResponse();
+            r.setContent(text);
+            r.setMimeType("text/x-asm");
+            return r;
+        }));
+    }
+
+    private static Source source(String file) {
+        Source s = new Source();
+        s.setPath(file);
+        s.setName(Path.of(file).getFileName().toString());
+        return s;
     }
 
     private static Breakpoint breakpoint(BreakpointResult b, Source source) {
@@ -226,13 +341,23 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
         f.setId(v.id());
         f.setName(v.description().name());
         if (v.description().file() != null) {
+            f.setSource(source(v.description().file()));
+            f.setLine(v.description().line() == null ? 0 : v.description().line());
+            f.setColumn(v.description().line() == null ? 0 : 1);
+        } else if (v.code() != null) {
+            // no file:line anywhere: the function's disassembly stands in for the source
             Source s = new Source();
-            s.setPath(v.description().file());
-            s.setName(Path.of(v.description().file()).getFileName().toString());
+            s.setName(v.code().title() + " [disassembly]");
+            s.setSourceReference(v.code().reference());
+            s.setOrigin("disassembly");
+            s.setPresentationHint(SourcePresentationHint.DEEMPHASIZE);
             f.setSource(s);
+            f.setLine(v.code().line());
+            f.setColumn(1);
+        } else {
+            f.setLine(0);
+            f.setColumn(0);
         }
-        f.setLine(v.description().line() == null ? 0 : v.description().line());
-        f.setColumn(v.description().line() == null ? 0 : 1);
         f.setInstructionPointerReference("0x" + Long.toHexString(v.entry().pc()));
         if (v.entry().role() == dev.llgoframes.dap.session.StackEntry.Role.SIGPANIC) {
             // gc's frame with no LLGo code behind it

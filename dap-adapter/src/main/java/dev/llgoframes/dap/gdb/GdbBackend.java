@@ -42,6 +42,7 @@ public final class GdbBackend implements Backend, MiEventListener {
     private final MiBreakpoints breakpoints;
     private final MiData data;
     private final MiTarget target;
+    private final MiDisassemble disassembler;
     private final AtomicReference<CompletableFuture<RawStop>> swallowNextStop = new AtomicReference<>();
     private volatile InferiorFifo fifo;
     private volatile long inferiorPid;
@@ -58,6 +59,7 @@ public final class GdbBackend implements Backend, MiEventListener {
         this.breakpoints = new MiBreakpoints(mi);
         this.data = new MiData(mi);
         this.target = new MiTarget(mi);
+        this.disassembler = new MiDisassemble(mi);
     }
 
     public static GdbBackend start(String gdbPath, BackendEvents events) {
@@ -187,6 +189,21 @@ public final class GdbBackend implements Backend, MiEventListener {
 
     @Override
     public byte[] readMemory(long address, int length) { return mi(() -> data.read(address, length)); }
+
+    @Override
+    public List<dev.llgoframes.dap.session.MemoryBlock> readMemoryBlocks(long address, int length) {
+        return mi(() -> data.readBlocks(address, length));
+    }
+
+    @Override
+    public List<dev.llgoframes.dap.session.RawInstruction> disassembleFunction(long address) {
+        return mi(() -> disassembler.function(address));
+    }
+
+    @Override
+    public List<dev.llgoframes.dap.session.RawInstruction> disassembleRange(long start, long end) {
+        return mi(() -> disassembler.range(start, end));
+    }
 
     @Override
     public Map<String, String> registers(int threadId, int frameLevel) {

@@ -52,25 +52,50 @@ public final class MiData {
         return out;
     }
 
-    /** Reads memory; fails with the gdb message when it is not readable. */
+    /** Reads memory; fails with the gdb message when it is not all readable. */
     public byte[] read(long address, int length) {
+        List<dev.llgoframes.dap.session.MemoryBlock> blocks = readBlocks(address, length);
+        if (blocks.isEmpty() || blocks.get(0).address() != address || blocks.get(0).bytes().length < length) {
+            int got = blocks.isEmpty() || blocks.get(0).address() != address ? 0 : blocks.get(0).bytes().length;
+            throw new GdbException("only " + got + " of " + length + " bytes readable at " + MiQuoting.hex(address));
+        }
+        return java.util.Arrays.copyOf(blocks.get(0).bytes(), length);
+    }
+
+    /**
+     * The readable parts of a range as gdb reports them (it skips unreadable pages); fails when
+     * nothing at all, or the range's start and end both, cannot be read.
+     */
+    public List<dev.llgoframes.dap.session.MemoryBlock> readBlocks(long address, int length) {
         MiResponse r = mi.call("-data-read-memory-bytes " + MiQuoting.hex(address) + " " + length);
-        List<MiValue.Tuple> blocks = MiValue.tuplesOf(r.results().list("memory"));
-        List<Byte> bytes = new ArrayList<>();
-        for (MiValue.Tuple b : blocks) {
+        List<dev.llgoframes.dap.session.MemoryBlock> out = new ArrayList<>();
+        for (MiValue.Tuple b : MiValue.tuplesOf(r.results().list("memory"))) {
             String hex = b.stringOr("contents", "");
-            for (int k = 0; k + 1 < hex.length(); k += 2) {
-                bytes.add((byte) Integer.parseInt(hex.substring(k, k + 2), 16));
+            byte[] bytes = new byte[hex.length() / 2];
+            for (int k = 0; k < bytes.length; k++) {
+                bytes[k] = (byte) Integer.parseInt(hex.substring(2 * k, 2 * k + 2), 16);
+            }
+            long begin = MiQuoting.parseAddress(b.stringOr("begin", "0")) + MiQuoting.parseAddress(b.stringOr("offset", "0"));
+            int keep = bytes.length;
+            // gdb 13 ends a block cut short by an unmapped page one byte too late, with a garbage byte
+            // (holes start on page boundaries): keep that byte only if gdb can read it on its own
+            if (keep > 0 && Long.remainderUnsigned(begin + keep, 4096) == 1 && !byteReadable(begin + keep - 1)) {
+                keep--;
+            }
+            if (keep > 0) {
+                out.add(new dev.llgoframes.dap.session.MemoryBlock(begin, java.util.Arrays.copyOf(bytes, keep)));
             }
         }
-        if (bytes.size() < length) {
-            throw new GdbException("only " + bytes.size() + " of " + length + " bytes readable at " + MiQuoting.hex(address));
-        }
-        byte[] out = new byte[length];
-        for (int k = 0; k < length; k++) {
-            out[k] = bytes.get(k);
-        }
         return out;
+    }
+
+    private boolean byteReadable(long address) {
+        try {
+            mi.call("-data-read-memory-bytes " + MiQuoting.hex(address) + " 1");
+            return true;
+        } catch (MiCommandException e) {
+            return false;
+        }
     }
 
     /** A little-endian 64-bit word. */

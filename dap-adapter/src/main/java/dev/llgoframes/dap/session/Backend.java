@@ -46,6 +46,15 @@ public interface Backend extends AutoCloseable {
 
     byte[] readMemory(long address, int length);
 
+    /** The readable runs of a range (unreadable pages left out); fails when none is readable. */
+    List<MemoryBlock> readMemoryBlocks(long address, int length);
+
+    /** The whole function the debugger finds around an address; fails when no symbol covers it. */
+    List<RawInstruction> disassembleFunction(long address);
+
+    /** Instructions decoded from start up to end (exclusive). */
+    List<RawInstruction> disassembleRange(long start, long end);
+
     /** Register name → value text, general-purpose registers first. */
     Map<String, String> registers(int threadId, int frameLevel);
 

@@ -8,12 +8,19 @@ import java.util.Optional;
 
 /** Which backend breakpoints implement which client breakpoints, so hits map back and replacements delete. */
 final class BreakpointBook {
-    enum Kind { SOURCE, FUNCTION, EXCEPTION, ENTRY }
+    enum Kind { SOURCE, FUNCTION, INSTRUCTION, EXCEPTION, ENTRY }
 
-    record Entry(int clientId, Kind kind, String group, List<Integer> backendNumbers, ExceptionFilter filter) {}
+    /** {@code hit} is the parsed hit condition of {@code options} (null: every hit stops). */
+    record Entry(int clientId, Kind kind, String group, List<Integer> backendNumbers, ExceptionFilter filter,
+                 BreakpointOptions options, HitCondition hit) {
+        Entry(int clientId, Kind kind, String group, List<Integer> backendNumbers, ExceptionFilter filter) {
+            this(clientId, kind, group, backendNumbers, filter, BreakpointOptions.NONE, null);
+        }
+    }
 
     private final Map<Integer, Entry> byBackend = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<Integer, Long> hits = new HashMap<>();
     private int nextId = 1;
 
     int newId() {
@@ -33,6 +40,7 @@ final class BreakpointBook {
         entries.removeIf(e -> {
             if (e.kind() == kind && e.group().equals(group)) {
                 out.addAll(e.backendNumbers());
+                hits.remove(e.clientId());
                 return true;
             }
             return false;
@@ -43,6 +51,11 @@ final class BreakpointBook {
 
     Optional<Entry> byBackendNumber(int n) {
         return Optional.ofNullable(byBackend.get(n));
+    }
+
+    /** Counts a hit of a client breakpoint (its condition held) and returns the count, from 1. */
+    long countHit(Entry e) {
+        return hits.merge(e.clientId(), 1L, Long::sum);
     }
 
     void forgetBackendNumber(int n) {

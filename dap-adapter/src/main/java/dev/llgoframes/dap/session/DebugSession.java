@@ -54,6 +54,8 @@ public final class DebugSession implements AutoCloseable {
     private SourceIndex sources;
     private StackBuilder stackBuilder;
     private PanicInspector panics;
+    private Disassembly disassembly;
+    private MemoryReader memory;
     /** The recovered filter waits for Recover to return into the deferred function. */
     private record RecoverReturn(int breakpoint, int threadId, dev.llgoframes.core.panic.PanicValue value) {}
     private RecoverReturn pendingRecover;
@@ -147,6 +149,8 @@ public final class DebugSession implements AutoCloseable {
             sources = new SourceIndex(symbolizer);
             stackBuilder = new StackBuilder(backend, view);
             panics = new PanicInspector(backend, view);
+            disassembly = new Disassembly(backend, view);
+            memory = new MemoryReader(backend);
             state = State.CONFIGURING;
             applyFaultFilter();
             return null;
@@ -252,7 +256,8 @@ public final class DebugSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- breakpoints
 
-    public CompletableFuture<List<BreakpointResult>> setSourceBreakpoints(String path, List<Integer> lines, List<String> conditions) {
+    public CompletableFuture<List<BreakpointResult>> setSourceBreakpoints(String path, List<Integer> lines,
+                                                                          List<BreakpointOptions> options) {
         return onThread(() -> {
             requireStarted();
             List<Integer> old = book.removeGroup(BreakpointBook.Kind.SOURCE, path);
@@ -261,7 +266,15 @@ public final class DebugSession implements AutoCloseable {
             Optional<String> file = sources.resolveFile(path);
             for (int k = 0; k < lines.size(); k++) {
                 int line = lines.get(k);
-                String cond = conditions == null || k >= conditions.size() ? null : conditions.get(k);
+                BreakpointOptions opts = optionsAt(options, k);
+                String cond = opts.condition();
+                HitCondition hit;
+                try {
+                    hit = HitCondition.parse(opts.hitCondition()).orElse(null);
+                } catch (SessionException e) {
+                    out.add(new BreakpointResult(null, false, line, e.getMessage()));
+                    continue;
+                }
                 if (target instanceof SessionTarget.Core) {
                     out.add(new BreakpointResult(null, false, line, "a core file does not run: breakpoints have no effect"));
                     continue;
@@ -292,7 +305,7 @@ public final class DebugSession implements AutoCloseable {
                     continue;
                 }
                 int id = book.newId();
-                book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.SOURCE, path, nums, null));
+                book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.SOURCE, path, nums, null, opts, hit));
                 String msg = p.get().line() != line ? "moved from line " + line + " to the next statement anchor" : null;
                 out.add(new BreakpointResult(id, true, p.get().line(), msg));
             }
@@ -300,14 +313,26 @@ public final class DebugSession implements AutoCloseable {
         });
     }
 
-    public CompletableFuture<List<BreakpointResult>> setFunctionBreakpoints(List<String> names, List<String> conditions) {
+    private static BreakpointOptions optionsAt(List<BreakpointOptions> options, int k) {
+        return options == null || k >= options.size() || options.get(k) == null ? BreakpointOptions.NONE : options.get(k);
+    }
+
+    public CompletableFuture<List<BreakpointResult>> setFunctionBreakpoints(List<String> names, List<BreakpointOptions> options) {
         return onThread(() -> {
             requireStarted();
             deleteQuietly(book.removeGroup(BreakpointBook.Kind.FUNCTION, "functions"));
             List<BreakpointResult> out = new ArrayList<>();
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get(k).trim();
-                String cond = conditions == null || k >= conditions.size() ? null : conditions.get(k);
+                BreakpointOptions opts = optionsAt(options, k);
+                String cond = opts.condition();
+                HitCondition hit;
+                try {
+                    hit = HitCondition.parse(opts.hitCondition()).orElse(null);
+                } catch (SessionException e) {
+                    out.add(new BreakpointResult(null, false, null, e.getMessage()));
+                    continue;
+                }
                 long link = view.symbolizer().entryOf(name);
                 if (link == 0) {
                     out.add(new BreakpointResult(null, false, null, "no function named " + name + " in this program"));
@@ -320,9 +345,42 @@ public final class DebugSession implements AutoCloseable {
                 try {
                     int n = backend.insertBreakpoint(view.toRuntime(link), false, cond);
                     int id = book.newId();
-                    book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.FUNCTION, "functions", List.of(n), null));
+                    book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.FUNCTION, "functions", List.of(n), null, opts, hit));
                     FrameDescription d = view.describe(view.toRuntime(link), false, null);
                     out.add(new BreakpointResult(id, true, d.line(), null));
+                } catch (BackendException e) {
+                    out.add(new BreakpointResult(null, false, null, "the debugger refused the breakpoint: " + e.getMessage()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Breakpoints on run-time instruction addresses (the disassembly view's); replaces the previous set. */
+    public CompletableFuture<List<BreakpointResult>> setInstructionBreakpoints(List<Long> addresses, List<BreakpointOptions> options) {
+        return onThread(() -> {
+            requireStarted();
+            deleteQuietly(book.removeGroup(BreakpointBook.Kind.INSTRUCTION, "instructions"));
+            List<BreakpointResult> out = new ArrayList<>();
+            for (int k = 0; k < addresses.size(); k++) {
+                BreakpointOptions opts = optionsAt(options, k);
+                HitCondition hit;
+                try {
+                    hit = HitCondition.parse(opts.hitCondition()).orElse(null);
+                } catch (SessionException e) {
+                    out.add(new BreakpointResult(null, false, null, e.getMessage()));
+                    continue;
+                }
+                if (target instanceof SessionTarget.Core) {
+                    out.add(new BreakpointResult(null, false, null, "a core file does not run: breakpoints have no effect"));
+                    continue;
+                }
+                try {
+                    int n = backend.insertBreakpoint(addresses.get(k), false, opts.condition());
+                    int id = book.newId();
+                    book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.INSTRUCTION, "instructions", List.of(n), null,
+                            opts, hit));
+                    out.add(new BreakpointResult(id, true, null, null));
                 } catch (BackendException e) {
                     out.add(new BreakpointResult(null, false, null, "the debugger refused the breakpoint: " + e.getMessage()));
                 }
@@ -575,8 +633,9 @@ public final class DebugSession implements AutoCloseable {
                         book.forgetBackendNumber(s.breakpoint());
                         yield new StopEvent("entry", tid, null, null, List.of());
                     }
-                    case FUNCTION -> new StopEvent("function breakpoint", tid, null, null, List.of(b.clientId()));
-                    case SOURCE -> new StopEvent("breakpoint", tid, null, null, List.of(b.clientId()));
+                    case FUNCTION -> userBreakpoint(tid, b, "function breakpoint");
+                    case SOURCE -> userBreakpoint(tid, b, "breakpoint");
+                    case INSTRUCTION -> userBreakpoint(tid, b, "instruction breakpoint");
                     case EXCEPTION -> panicTrap(tid, b.filter());
                 };
             }
@@ -601,6 +660,19 @@ public final class DebugSession implements AutoCloseable {
                 pauseRequested = false;
                 return new StopEvent("pause", tid, null, null, List.of());
         }
+    }
+
+    /** A client breakpoint whose gdb condition held: its hit condition and log message decide the rest. */
+    private StopEvent userBreakpoint(int tid, BreakpointBook.Entry b, String reason) {
+        long count = book.countHit(b);
+        if (b.hit() != null && !b.hit().stopsAt(count)) {
+            throw new ResumeSilently();
+        }
+        if (b.options().isLogpoint()) {
+            listener.output("console", LogMessage.render(b.options().logMessage(), e -> backend.evaluate(e, tid, 0)) + "\n");
+            throw new ResumeSilently();
+        }
+        return new StopEvent(reason, tid, null, null, List.of(b.clientId()));
     }
 
     private StopEvent exceptionStop(int tid, Fault fault, long pc) {
@@ -833,11 +905,64 @@ public final class DebugSession implements AutoCloseable {
             List<FrameView> out = new ArrayList<>();
             for (StackEntry e : all.subList(from, to)) {
                 FrameDescription d = stackBuilder.describe(e);
-                int id = frames.add(k -> new FrameView(k, threadId, e, d));
+                FrameView.CodeLocation code = d.file() == null ? codeLocation(e) : null;
+                int id = frames.add(k -> new FrameView(k, threadId, e, d, code));
                 out.add(frames.get(id).orElseThrow());
             }
             return new StackSlice(out, all.size());
         });
+    }
+
+    /** Where a frame without source sits in its function's disassembly listing, if the debugger can list it. */
+    private FrameView.CodeLocation codeLocation(StackEntry e) {
+        if (e.role() != StackEntry.Role.FRAME || e.pc() == 0) {
+            return null;
+        }
+        // a return address may lie just past a call that never returns: look up the call itself
+        long at = e.returnAddress() ? e.pc() - 1 : e.pc();
+        return disassembly.listingFor(at).map(l -> new FrameView.CodeLocation(l.reference(), l.title(), l.lineFor(at)))
+                .orElse(null);
+    }
+
+    /** Text of a source reference (a disassembly listing handed out with a frame). */
+    public CompletableFuture<String> source(int reference) {
+        return onThread(() -> {
+            requireStarted();
+            return disassembly.listing(reference).map(Disassembly.Listing::text)
+                    .orElseThrow(() -> new SessionException("unknown source reference " + reference));
+        });
+    }
+
+    public CompletableFuture<List<Disassembly.Instruction>> disassemble(long address, int instructionOffset, int count) {
+        return onThread(() -> {
+            requireStarted();
+            requireNotRunning();
+            if (count < 0 || count > 100_000) {
+                throw new SessionException("instructionCount must be between 0 and 100000, not " + count);
+            }
+            return disassembly.window(address, instructionOffset, count);
+        });
+    }
+
+    /** Readable bytes from address (base64 is the protocol's business) and the unreadable run after them. */
+    public record MemoryContents(long address, byte[] data, int unreadable) {}
+
+    public CompletableFuture<MemoryContents> readMemory(long address, int count) {
+        return onThread(() -> {
+            requireStarted();
+            requireNotRunning();
+            MemoryReader.Result r = memory.read(address, count);
+            return new MemoryContents(r.address(), r.data(), r.unreadable());
+        });
+    }
+
+    private void requireNotRunning() {
+        if (state == State.RUNNING) {
+            throw new SessionException("the program is running");
+        }
+        if (state == State.EXITED || state == State.TERMINATED) {
+            throw new SessionException("the program has exited");
+        }
     }
 
     /** Scope name → container reference. */

@@ -28,13 +28,16 @@ public final class Scenario {
         c.event("initialized");
     }
 
-    /** A frame as "name file:line" (file:line omitted when unknown) for full-stack assertions. */
+    /**
+     * A frame as "name file:line" for full-stack assertions; file:line omitted when unknown (no
+     * source, or only a disassembly listing by reference).
+     */
     public static String describe(JsonObject frame) {
         String name = DapClient.str(frame, "name");
-        if (!frame.has("source")) {
+        String path = frame.has("source") ? DapClient.str(frame.getAsJsonObject("source"), "path") : null;
+        if (path == null) {
             return name;
         }
-        String path = DapClient.str(frame.getAsJsonObject("source"), "path");
         return name + " " + Path.of(path).getFileName() + ":" + frame.get("line").getAsInt();
     }
 
