@@ -21,6 +21,7 @@ final class Capabilities {
         c.setSupportsInstructionBreakpoints(true);
         c.setSupportsExceptionInfoRequest(true);
         c.setSupportsTerminateRequest(true);
+        c.setSupportsRestartRequest(true);
         c.setSupportTerminateDebuggee(true);
         c.setSupportsDelayedStackTraceLoading(true);
         c.setSupportsSteppingGranularity(true);

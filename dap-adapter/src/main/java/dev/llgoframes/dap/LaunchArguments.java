@@ -1,5 +1,6 @@
 package dev.llgoframes.dap;
 
+import dev.llgoframes.dap.session.PathMap;
 import dev.llgoframes.dap.session.SessionTarget;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class LaunchArguments {
         boolean unsafe = bool(a, "allowUnsafeCommands");
         String core = string(a, "coreFile");
         if (core != null) {
-            return new SessionTarget.Core(program, resolve(a, core), gdb, unsafe);
+            return new SessionTarget.Core(program, resolve(a, core), gdb, unsafe, paths(a));
         }
         List<String> args = new ArrayList<>();
         Object raw = a.get("args");
@@ -41,7 +42,7 @@ final class LaunchArguments {
             throw new IllegalArgumentException("'env' must be an object of strings");
         }
         return new SessionTarget.Launch(program, args, cwd == null ? null : Path.of(cwd), env, bool(a, "stopOnEntry"),
-                gdb, unsafe);
+                gdb, unsafe, paths(a));
     }
 
     static SessionTarget attach(Map<String, Object> a) {
@@ -63,7 +64,27 @@ final class LaunchArguments {
                 throw new IllegalArgumentException("no process " + p + " (or it is not readable): give 'program' too");
             }
         }
-        return new SessionTarget.Attach(p, program, string(a, "gdbPath"), bool(a, "allowUnsafeCommands"));
+        return new SessionTarget.Attach(p, program, string(a, "gdbPath"), bool(a, "allowUnsafeCommands"), paths(a));
+    }
+
+    /** {@code substitutePath}: a list of {"from": build prefix, "to": local prefix}, as the language server takes it. */
+    private static PathMap paths(Map<String, Object> a) {
+        Object raw = a.get("substitutePath");
+        if (raw == null) {
+            return PathMap.NONE;
+        }
+        if (!(raw instanceof List<?> l)) {
+            throw new IllegalArgumentException("'substitutePath' must be a list of {\"from\": path, \"to\": path}");
+        }
+        List<PathMap.Rule> rules = new ArrayList<>();
+        for (Object o : l) {
+            if (!(o instanceof Map<?, ?> m) || !(m.get("from") instanceof String from) || !(m.get("to") instanceof String to)
+                    || from.isBlank() || to.isBlank()) {
+                throw new IllegalArgumentException("'substitutePath' entry " + o + " needs non-empty \"from\" and \"to\" strings");
+            }
+            rules.add(new PathMap.Rule(from, to));
+        }
+        return new PathMap(rules);
     }
 
     private static Path program(Map<String, Object> a) {

@@ -17,6 +17,7 @@ import org.eclipse.lsp4j.debug.DisassembledInstructionPresentationHint;
 import org.eclipse.lsp4j.debug.InstructionBreakpoint;
 import org.eclipse.lsp4j.debug.ReadMemoryArguments;
 import org.eclipse.lsp4j.debug.ReadMemoryResponse;
+import org.eclipse.lsp4j.debug.RestartArguments;
 import org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetInstructionBreakpointsResponse;
 import org.eclipse.lsp4j.debug.SourceArguments;
@@ -157,6 +158,12 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
             return fail(e);
         }
         return reply(session.start(t));
+    }
+
+    /** Runs the launched program again with the arguments it was launched with (new ones in the request are ignored). */
+    @Override
+    public CompletableFuture<Void> restart(RestartArguments args) {
+        return reply(session.restart());
     }
 
     @Override

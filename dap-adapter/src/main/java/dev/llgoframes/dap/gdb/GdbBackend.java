@@ -185,6 +185,11 @@ public final class GdbBackend implements Backend, MiEventListener {
     }
 
     @Override
+    public List<dev.llgoframes.dap.session.Variable> frameVariables(int threadId, int frameLevel) {
+        return mi(() -> stack.variables(threadId, frameLevel));
+    }
+
+    @Override
     public long readWord(long address) { return mi(() -> data.readWord(address)); }
 
     @Override

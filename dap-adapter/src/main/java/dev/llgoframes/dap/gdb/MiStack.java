@@ -29,6 +29,20 @@ public final class MiStack {
         return out;
     }
 
+    /**
+     * A frame's arguments and locals from DWARF (empty without debug info). Simple values only:
+     * aggregates come back without a value, so a huge array never floods the pipe.
+     */
+    public List<dev.llgoframes.dap.session.Variable> variables(int threadId, int frameLevel) {
+        MiResponse r = mi.call("-stack-list-variables --thread " + threadId + " --frame " + frameLevel + " --simple-values");
+        List<dev.llgoframes.dap.session.Variable> out = new ArrayList<>();
+        for (MiValue.Tuple v : MiValue.tuplesOf(r.results().list("variables"))) {
+            String value = v.string("value").orElseGet(() -> "{" + v.stringOr("type", "?") + "}");
+            out.add(new dev.llgoframes.dap.session.Variable(v.stringOr("name", "?"), value, 0));
+        }
+        return out;
+    }
+
     /** Number of frames, counting at most {@code max}. */
     public int depth(int threadId, int max) {
         MiResponse r = mi.call("-stack-info-depth --thread " + threadId + " " + max);

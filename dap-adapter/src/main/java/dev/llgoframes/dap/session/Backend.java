@@ -42,6 +42,9 @@ public interface Backend extends AutoCloseable {
 
     List<RawFrame> frames(int threadId, int low, int high);
 
+    /** Arguments and locals of a frame from debug info (DWARF); empty when it has none. */
+    List<Variable> frameVariables(int threadId, int frameLevel);
+
     long readWord(long address);
 
     byte[] readMemory(long address, int length);

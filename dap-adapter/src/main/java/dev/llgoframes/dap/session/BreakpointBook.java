@@ -49,6 +49,13 @@ final class BreakpointBook {
         return out;
     }
 
+    /** Forgets every backend breakpoint and hit count (the backend is being replaced); client ids keep counting. */
+    void clear() {
+        entries.clear();
+        byBackend.clear();
+        hits.clear();
+    }
+
     Optional<Entry> byBackendNumber(int n) {
         return Optional.ofNullable(byBackend.get(n));
     }

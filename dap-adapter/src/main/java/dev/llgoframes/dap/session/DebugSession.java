@@ -65,6 +65,8 @@ public final class DebugSession implements AutoCloseable {
     private boolean pauseRequested;
     private boolean terminatedSent;
     private long inferiorPid;
+    /** Which backend's events count: a restart starts a new one and the old one's late events are dropped. */
+    private int generation;
 
     public DebugSession(SessionListener listener, BackendFactory backendFactory) {
         this.listener = listener;
@@ -122,37 +124,92 @@ public final class DebugSession implements AutoCloseable {
             }
             this.target = t;
             this.guard = new ReplGuard(t.allowUnsafeCommands());
-            Path program = t.program().toAbsolutePath();
-            if (!Files.isRegularFile(program)) {
-                throw new SessionException("program not found: " + program);
-            }
-            Symbolizer symbolizer = openBinary(program);
-            backend = backendFactory.start(t.gdbPath() == null ? "gdb" : t.gdbPath(), new Events());
-            try {
-                backend.loadProgram(program);
-                if (t instanceof SessionTarget.Launch l) {
-                    backend.configureLaunch(l.args(), l.cwd(), l.env());
-                    inferiorPid = backend.startAtFirstInstruction();
-                    listener.process(program.toString(), inferiorPid, "launch");
-                } else if (t instanceof SessionTarget.Attach a) {
-                    backend.attach(a.pid());
-                    inferiorPid = a.pid();
-                    listener.process(program.toString(), a.pid(), "attach");
-                } else if (t instanceof SessionTarget.Core c) {
-                    backend.loadCore(c.coreFile().toAbsolutePath());
-                }
-                view = new SymbolView(symbolizer, SlideFinder.find(symbolizer, backend));
-            } catch (RuntimeException e) {
-                shutdownBackend();
-                throw e;
-            }
-            sources = new SourceIndex(symbolizer);
-            stackBuilder = new StackBuilder(backend, view);
-            panics = new PanicInspector(backend, view);
-            disassembly = new Disassembly(backend, view);
-            memory = new MemoryReader(backend);
+            open(t);
             state = State.CONFIGURING;
             applyFaultFilter();
+            return null;
+        });
+    }
+
+    /** A new backend on the target, and everything that reads through it. */
+    private void open(SessionTarget t) {
+        Path program = t.program().toAbsolutePath();
+        if (!Files.isRegularFile(program)) {
+            throw new SessionException("program not found: " + program);
+        }
+        Symbolizer symbolizer = openBinary(program);
+        backend = backendFactory.start(t.gdbPath() == null ? "gdb" : t.gdbPath(), new Events(++generation));
+        try {
+            backend.loadProgram(program);
+            if (t instanceof SessionTarget.Launch l) {
+                backend.configureLaunch(l.args(), l.cwd(), l.env());
+                inferiorPid = backend.startAtFirstInstruction();
+                listener.process(program.toString(), inferiorPid, "launch");
+            } else if (t instanceof SessionTarget.Attach a) {
+                backend.attach(a.pid());
+                inferiorPid = a.pid();
+                listener.process(program.toString(), a.pid(), "attach");
+            } else if (t instanceof SessionTarget.Core c) {
+                backend.loadCore(c.coreFile().toAbsolutePath());
+            }
+            view = new SymbolView(symbolizer, SlideFinder.find(symbolizer, backend), t.paths());
+        } catch (RuntimeException e) {
+            shutdownBackend();
+            throw e;
+        }
+        sources = new SourceIndex(symbolizer);
+        stackBuilder = new StackBuilder(backend, view);
+        panics = new PanicInspector(backend, view);
+        disassembly = new Disassembly(backend, view);
+        memory = new MemoryReader(backend);
+    }
+
+    /**
+     * Runs the launched program again under a fresh backend, with the same arguments and the
+     * client's breakpoints (same ids) and filters, as if configuration had just finished. The old
+     * backend's late events are ignored by generation.
+     */
+    public CompletableFuture<Void> restart() {
+        return onThread(() -> {
+            requireStarted();
+            if (!(target instanceof SessionTarget.Launch)) {
+                throw new SessionException("only a launched program can be restarted; an attached process or a core file cannot");
+            }
+            endPlan();
+            pendingRecover = null;
+            pauseRequested = false;
+            try {
+                if (backend.isAlive() && inferiorPid != 0) {
+                    backend.killInferior();
+                }
+            } catch (BackendException e) {
+                LOG.fine("restart kill: " + e.getMessage());
+            }
+            killLaunchedInferior();
+            shutdownBackend();
+            forgetStop();
+            book.clear();
+            try {
+                open(target);
+            } catch (RuntimeException e) {
+                state = State.TERMINATED;
+                sendTerminated(e.getMessage());
+                throw e;
+            }
+            state = State.CONFIGURING;
+            terminatedSent = false;
+            applyFaultFilter();
+            sourceRequests.forEach((path, r) -> placeSource(path, r.places(), r.options(), r.ids()));
+            if (functionRequest != null) {
+                placeFunctions(functionRequest.places(), functionRequest.options(), functionRequest.ids());
+            }
+            if (instructionRequest != null) {
+                placeInstructions(instructionRequest.places(), instructionRequest.options(), instructionRequest.ids());
+            }
+            if (filterIds != null) {
+                applyFilters(filterIds);
+            }
+            finishConfiguration();
             return null;
         });
     }
@@ -180,24 +237,28 @@ public final class DebugSession implements AutoCloseable {
             if (state != State.CONFIGURING) {
                 return null;
             }
-            if (target instanceof SessionTarget.Core) {
-                state = State.STOPPED;
-                listener.stopped(describeCoreStop(firstThread()));
-                return null;
-            }
-            if (target instanceof SessionTarget.Launch l && l.stopOnEntry()) {
-                long main = view.symbolAddress("main");
-                if (main == 0) {
-                    state = State.STOPPED;
-                    listener.stopped(new StopEvent("entry", firstThread(), null, null, List.of()));
-                    return null;
-                }
-                int n = backend.insertBreakpoint(main, true, null);
-                book.add(new BreakpointBook.Entry(book.newId(), BreakpointBook.Kind.ENTRY, "entry", List.of(n), null));
-            }
-            resumeAll();
+            finishConfiguration();
             return null;
         });
+    }
+
+    private void finishConfiguration() {
+        if (target instanceof SessionTarget.Core) {
+            state = State.STOPPED;
+            listener.stopped(describeCoreStop(firstThread()));
+            return;
+        }
+        if (target instanceof SessionTarget.Launch l && l.stopOnEntry()) {
+            long main = view.symbolAddress("main");
+            if (main == 0) {
+                state = State.STOPPED;
+                listener.stopped(new StopEvent("entry", firstThread(), null, null, List.of()));
+                return;
+            }
+            int n = backend.insertBreakpoint(main, true, null);
+            book.add(new BreakpointBook.Entry(book.newId(), BreakpointBook.Kind.ENTRY, "entry", List.of(n), null));
+        }
+        resumeAll();
     }
 
     private StopEvent describeCoreStop(int tid) {
@@ -262,55 +323,83 @@ public final class DebugSession implements AutoCloseable {
             requireStarted();
             List<Integer> old = book.removeGroup(BreakpointBook.Kind.SOURCE, path);
             deleteQuietly(old);
-            List<BreakpointResult> out = new ArrayList<>();
-            Optional<String> file = sources.resolveFile(path);
-            for (int k = 0; k < lines.size(); k++) {
-                int line = lines.get(k);
-                BreakpointOptions opts = optionsAt(options, k);
-                String cond = opts.condition();
-                HitCondition hit;
-                try {
-                    hit = HitCondition.parse(opts.hitCondition()).orElse(null);
-                } catch (SessionException e) {
-                    out.add(new BreakpointResult(null, false, line, e.getMessage()));
-                    continue;
-                }
-                if (target instanceof SessionTarget.Core) {
-                    out.add(new BreakpointResult(null, false, line, "a core file does not run: breakpoints have no effect"));
-                    continue;
-                }
-                if (file.isEmpty()) {
-                    out.add(new BreakpointResult(null, false, line, sources.knowsFiles()
-                            ? "no statement anchors for " + path + " in this program"
-                            : "this program has no LLGo line tables (built with -pclntab=none or not by LLGo)"));
-                    continue;
-                }
-                Optional<SourceIndex.Placement> p = sources.place(file.get(), line);
-                if (p.isEmpty()) {
-                    out.add(new BreakpointResult(null, false, line, "no statement anchor at or after line " + line
-                            + " (within " + SourceIndex.MAX_MOVE + " lines); without DWARF only anchored statements can break"));
-                    continue;
-                }
-                List<Integer> nums = new ArrayList<>();
-                String error = null;
-                for (long linkPc : p.get().linkPcs()) {
-                    try {
-                        nums.add(backend.insertBreakpoint(view.toRuntime(linkPc), false, cond));
-                    } catch (BackendException e) {
-                        error = e.getMessage();
-                    }
-                }
-                if (nums.isEmpty()) {
-                    out.add(new BreakpointResult(null, false, line, "the debugger refused the breakpoint: " + error));
-                    continue;
-                }
-                int id = book.newId();
-                book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.SOURCE, path, nums, null, opts, hit));
-                String msg = p.get().line() != line ? "moved from line " + line + " to the next statement anchor" : null;
-                out.add(new BreakpointResult(id, true, p.get().line(), msg));
-            }
-            return out;
+            return placeSource(path, lines, options, null);
         });
+    }
+
+    /** A client request remembered for restart: places, options, and the ids the client was given. */
+    private record Remembered<T>(List<T> places, List<BreakpointOptions> options, List<Integer> ids) {}
+
+    private final Map<String, Remembered<Integer>> sourceRequests = new LinkedHashMap<>();
+    private Remembered<String> functionRequest;
+    private Remembered<Long> instructionRequest;
+    private List<String> filterIds;
+
+    /** The id a verified breakpoint gets: the one it had before a restart, else a new one. */
+    private int idFor(List<Integer> previous, int k) {
+        Integer old = previous == null || k >= previous.size() ? null : previous.get(k);
+        return old != null ? old : book.newId();
+    }
+
+    private static List<Integer> idsOf(List<BreakpointResult> results) {
+        return results.stream().map(BreakpointResult::id).collect(java.util.stream.Collectors.toList());
+    }
+
+    private List<BreakpointResult> placeSource(String path, List<Integer> lines, List<BreakpointOptions> options,
+                                               List<Integer> previousIds) {
+        List<BreakpointResult> out = new ArrayList<>();
+        Optional<String> file = sources.resolveFile(view.paths().toBuild(path));
+        for (int k = 0; k < lines.size(); k++) {
+            int line = lines.get(k);
+            BreakpointOptions opts = optionsAt(options, k);
+            String cond = opts.condition();
+            HitCondition hit;
+            try {
+                hit = HitCondition.parse(opts.hitCondition()).orElse(null);
+            } catch (SessionException e) {
+                out.add(new BreakpointResult(null, false, line, e.getMessage()));
+                continue;
+            }
+            if (target instanceof SessionTarget.Core) {
+                out.add(new BreakpointResult(null, false, line, "a core file does not run: breakpoints have no effect"));
+                continue;
+            }
+            if (file.isEmpty()) {
+                out.add(new BreakpointResult(null, false, line, sources.knowsFiles()
+                        ? "no statement anchors for " + path + " in this program"
+                        : "this program has no LLGo line tables (built with -pclntab=none or not by LLGo)"));
+                continue;
+            }
+            Optional<SourceIndex.Placement> p = sources.place(file.get(), line);
+            if (p.isEmpty()) {
+                out.add(new BreakpointResult(null, false, line, "no statement anchor at or after line " + line
+                        + " (within " + SourceIndex.MAX_MOVE + " lines); without DWARF only anchored statements can break"));
+                continue;
+            }
+            List<Integer> nums = new ArrayList<>();
+            String error = null;
+            for (long linkPc : p.get().linkPcs()) {
+                try {
+                    nums.add(backend.insertBreakpoint(view.toRuntime(linkPc), false, cond));
+                } catch (BackendException e) {
+                    error = e.getMessage();
+                }
+            }
+            if (nums.isEmpty()) {
+                out.add(new BreakpointResult(null, false, line, "the debugger refused the breakpoint: " + error));
+                continue;
+            }
+            int id = idFor(previousIds, k);
+            book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.SOURCE, path, nums, null, opts, hit));
+            String msg = p.get().line() != line ? "moved from line " + line + " to the next statement anchor" : null;
+            out.add(new BreakpointResult(id, true, p.get().line(), msg));
+        }
+        if (lines.isEmpty()) {
+            sourceRequests.remove(path);
+        } else {
+            sourceRequests.put(path, new Remembered<>(List.copyOf(lines), options, idsOf(out)));
+        }
+        return out;
     }
 
     private static BreakpointOptions optionsAt(List<BreakpointOptions> options, int k) {
@@ -321,39 +410,44 @@ public final class DebugSession implements AutoCloseable {
         return onThread(() -> {
             requireStarted();
             deleteQuietly(book.removeGroup(BreakpointBook.Kind.FUNCTION, "functions"));
-            List<BreakpointResult> out = new ArrayList<>();
-            for (int k = 0; k < names.size(); k++) {
-                String name = names.get(k).trim();
-                BreakpointOptions opts = optionsAt(options, k);
-                String cond = opts.condition();
-                HitCondition hit;
-                try {
-                    hit = HitCondition.parse(opts.hitCondition()).orElse(null);
-                } catch (SessionException e) {
-                    out.add(new BreakpointResult(null, false, null, e.getMessage()));
-                    continue;
-                }
-                long link = view.symbolizer().entryOf(name);
-                if (link == 0) {
-                    out.add(new BreakpointResult(null, false, null, "no function named " + name + " in this program"));
-                    continue;
-                }
-                if (target instanceof SessionTarget.Core) {
-                    out.add(new BreakpointResult(null, false, null, "a core file does not run: breakpoints have no effect"));
-                    continue;
-                }
-                try {
-                    int n = backend.insertBreakpoint(view.toRuntime(link), false, cond);
-                    int id = book.newId();
-                    book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.FUNCTION, "functions", List.of(n), null, opts, hit));
-                    FrameDescription d = view.describe(view.toRuntime(link), false, null);
-                    out.add(new BreakpointResult(id, true, d.line(), null));
-                } catch (BackendException e) {
-                    out.add(new BreakpointResult(null, false, null, "the debugger refused the breakpoint: " + e.getMessage()));
-                }
-            }
-            return out;
+            return placeFunctions(names, options, null);
         });
+    }
+
+    private List<BreakpointResult> placeFunctions(List<String> names, List<BreakpointOptions> options, List<Integer> previousIds) {
+        List<BreakpointResult> out = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k).trim();
+            BreakpointOptions opts = optionsAt(options, k);
+            String cond = opts.condition();
+            HitCondition hit;
+            try {
+                hit = HitCondition.parse(opts.hitCondition()).orElse(null);
+            } catch (SessionException e) {
+                out.add(new BreakpointResult(null, false, null, e.getMessage()));
+                continue;
+            }
+            long link = view.symbolizer().entryOf(name);
+            if (link == 0) {
+                out.add(new BreakpointResult(null, false, null, "no function named " + name + " in this program"));
+                continue;
+            }
+            if (target instanceof SessionTarget.Core) {
+                out.add(new BreakpointResult(null, false, null, "a core file does not run: breakpoints have no effect"));
+                continue;
+            }
+            try {
+                int n = backend.insertBreakpoint(view.toRuntime(link), false, cond);
+                int id = idFor(previousIds, k);
+                book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.FUNCTION, "functions", List.of(n), null, opts, hit));
+                FrameDescription d = view.describe(view.toRuntime(link), false, null);
+                out.add(new BreakpointResult(id, true, d.line(), null));
+            } catch (BackendException e) {
+                out.add(new BreakpointResult(null, false, null, "the debugger refused the breakpoint: " + e.getMessage()));
+            }
+        }
+        functionRequest = new Remembered<>(List.copyOf(names), options, idsOf(out));
+        return out;
     }
 
     /** Breakpoints on run-time instruction addresses (the disassembly view's); replaces the previous set. */
@@ -361,73 +455,82 @@ public final class DebugSession implements AutoCloseable {
         return onThread(() -> {
             requireStarted();
             deleteQuietly(book.removeGroup(BreakpointBook.Kind.INSTRUCTION, "instructions"));
-            List<BreakpointResult> out = new ArrayList<>();
-            for (int k = 0; k < addresses.size(); k++) {
-                BreakpointOptions opts = optionsAt(options, k);
-                HitCondition hit;
-                try {
-                    hit = HitCondition.parse(opts.hitCondition()).orElse(null);
-                } catch (SessionException e) {
-                    out.add(new BreakpointResult(null, false, null, e.getMessage()));
-                    continue;
-                }
-                if (target instanceof SessionTarget.Core) {
-                    out.add(new BreakpointResult(null, false, null, "a core file does not run: breakpoints have no effect"));
-                    continue;
-                }
-                try {
-                    int n = backend.insertBreakpoint(addresses.get(k), false, opts.condition());
-                    int id = book.newId();
-                    book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.INSTRUCTION, "instructions", List.of(n), null,
-                            opts, hit));
-                    out.add(new BreakpointResult(id, true, null, null));
-                } catch (BackendException e) {
-                    out.add(new BreakpointResult(null, false, null, "the debugger refused the breakpoint: " + e.getMessage()));
-                }
-            }
-            return out;
+            return placeInstructions(addresses, options, null);
         });
+    }
+
+    private List<BreakpointResult> placeInstructions(List<Long> addresses, List<BreakpointOptions> options,
+                                                     List<Integer> previousIds) {
+        List<BreakpointResult> out = new ArrayList<>();
+        for (int k = 0; k < addresses.size(); k++) {
+            BreakpointOptions opts = optionsAt(options, k);
+            HitCondition hit;
+            try {
+                hit = HitCondition.parse(opts.hitCondition()).orElse(null);
+            } catch (SessionException e) {
+                out.add(new BreakpointResult(null, false, null, e.getMessage()));
+                continue;
+            }
+            if (target instanceof SessionTarget.Core) {
+                out.add(new BreakpointResult(null, false, null, "a core file does not run: breakpoints have no effect"));
+                continue;
+            }
+            try {
+                int n = backend.insertBreakpoint(addresses.get(k), false, opts.condition());
+                int id = idFor(previousIds, k);
+                book.add(new BreakpointBook.Entry(id, BreakpointBook.Kind.INSTRUCTION, "instructions", List.of(n), null,
+                        opts, hit));
+                out.add(new BreakpointResult(id, true, null, null));
+            } catch (BackendException e) {
+                out.add(new BreakpointResult(null, false, null, "the debugger refused the breakpoint: " + e.getMessage()));
+            }
+        }
+        instructionRequest = new Remembered<>(List.copyOf(addresses), options, idsOf(out));
+        return out;
     }
 
     /** Enables exactly these filters; returns one result per requested filter. */
     public CompletableFuture<List<BreakpointResult>> setExceptionFilters(List<String> ids) {
-        return onThread(() -> {
-            filters.clear();
-            List<BreakpointResult> out = new ArrayList<>();
-            for (String id : ids) {
-                Optional<ExceptionFilter> f = ExceptionFilter.byId(id);
-                if (f.isEmpty()) {
-                    out.add(new BreakpointResult(null, false, null, "unknown exception filter " + id));
-                    continue;
-                }
-                filters.add(f.get());
-                out.add(new BreakpointResult(null, true, null, null));
+        return onThread(() -> applyFilters(ids));
+    }
+
+    private List<BreakpointResult> applyFilters(List<String> ids) {
+        filterIds = List.copyOf(ids);
+        filters.clear();
+        List<BreakpointResult> out = new ArrayList<>();
+        for (String id : ids) {
+            Optional<ExceptionFilter> f = ExceptionFilter.byId(id);
+            if (f.isEmpty()) {
+                out.add(new BreakpointResult(null, false, null, "unknown exception filter " + id));
+                continue;
             }
-            if (backend == null) {
-                return out;
-            }
-            applyFaultFilter();
-            for (ExceptionFilter f : ExceptionFilter.values()) {
-                if (f == ExceptionFilter.FAULT) {
-                    continue;
-                }
-                deleteQuietly(book.removeGroup(BreakpointBook.Kind.EXCEPTION, f.id()));
-                if (!filters.contains(f) || target instanceof SessionTarget.Core) {
-                    continue;
-                }
-                int at = ids.indexOf(f.id());
-                Optional<String> sym = f.symbols().stream().filter(s -> view.symbolAddress(s) != 0).findFirst();
-                if (sym.isEmpty()) {
-                    out.set(at, new BreakpointResult(null, false, null, "this program has none of " + f.symbols()
-                            + " (not an LLGo binary, or the function was inlined)"));
-                    continue;
-                }
-                String cond = f.needsNullFirstArgument(sym.get()) ? panics.firstArgumentIsNull() : null;
-                int n = backend.insertBreakpoint(view.symbolAddress(sym.get()), false, cond);
-                book.add(new BreakpointBook.Entry(book.newId(), BreakpointBook.Kind.EXCEPTION, f.id(), List.of(n), f));
-            }
+            filters.add(f.get());
+            out.add(new BreakpointResult(null, true, null, null));
+        }
+        if (backend == null) {
             return out;
-        });
+        }
+        applyFaultFilter();
+        for (ExceptionFilter f : ExceptionFilter.values()) {
+            if (f == ExceptionFilter.FAULT) {
+                continue;
+            }
+            deleteQuietly(book.removeGroup(BreakpointBook.Kind.EXCEPTION, f.id()));
+            if (!filters.contains(f) || target instanceof SessionTarget.Core) {
+                continue;
+            }
+            int at = ids.indexOf(f.id());
+            Optional<String> sym = f.symbols().stream().filter(s -> view.symbolAddress(s) != 0).findFirst();
+            if (sym.isEmpty()) {
+                out.set(at, new BreakpointResult(null, false, null, "this program has none of " + f.symbols()
+                        + " (not an LLGo binary, or the function was inlined)"));
+                continue;
+            }
+            String cond = f.needsNullFirstArgument(sym.get()) ? panics.firstArgumentIsNull() : null;
+            int n = backend.insertBreakpoint(view.symbolAddress(sym.get()), false, cond);
+            book.add(new BreakpointBook.Entry(book.newId(), BreakpointBook.Kind.EXCEPTION, f.id(), List.of(n), f));
+        }
+        return out;
     }
 
     private void applyFaultFilter() {
@@ -838,17 +941,31 @@ public final class DebugSession implements AutoCloseable {
     }
 
     private final class Events implements BackendEvents {
+        private final int gen;
+
+        Events(int gen) {
+            this.gen = gen;
+        }
+
+        private void postCurrent(Runnable r) {
+            post(() -> {
+                if (gen == generation) {
+                    r.run();
+                }
+            });
+        }
+
         @Override
-        public void stopped(RawStop stop) { post(() -> onStop(stop)); }
+        public void stopped(RawStop stop) { postCurrent(() -> onStop(stop)); }
 
         @Override
         public void running() { }
 
         @Override
-        public void threadStarted(int threadId) { post(() -> listener.thread("started", threadId)); }
+        public void threadStarted(int threadId) { postCurrent(() -> listener.thread("started", threadId)); }
 
         @Override
-        public void threadExited(int threadId) { post(() -> listener.thread("exited", threadId)); }
+        public void threadExited(int threadId) { postCurrent(() -> listener.thread("exited", threadId)); }
 
         @Override
         public void programOutput(String text) { listener.output("stdout", text); }
@@ -857,7 +974,7 @@ public final class DebugSession implements AutoCloseable {
         public void debuggerOutput(String text) { listener.output("console", text); }
 
         @Override
-        public void backendDied(String message) { post(() -> onBackendDied(message)); }
+        public void backendDied(String message) { postCurrent(() -> onBackendDied(message)); }
     }
 
     // ---------------------------------------------------------------- inspection
@@ -978,6 +1095,10 @@ public final class DebugSession implements AutoCloseable {
                 return out;
             }
             int level = f.entry().backendLevel();
+            List<Variable> locals = locals(f, tid, level);
+            if (!locals.isEmpty()) {
+                out.put("Locals", containers.add(() -> locals));
+            }
             out.put("Registers", containers.add(() -> {
                 List<Variable> vs = new ArrayList<>();
                 backend.registers(tid, level).forEach((k, v) -> vs.add(new Variable(k, v, 0)));
@@ -990,6 +1111,22 @@ public final class DebugSession implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /**
+     * DWARF arguments and locals of a C frame. Go frames are left out: the debug info of LLGo's
+     * output describes the generated code's variables, not the Go ones the user wrote.
+     */
+    private List<Variable> locals(FrameView f, int tid, int level) {
+        if (f.description().kind() != dev.llgoframes.core.symbolize.FrameKind.C || f.entry().role() != StackEntry.Role.FRAME) {
+            return List.of();
+        }
+        try {
+            return backend.frameVariables(tid, level);
+        } catch (BackendException e) {
+            LOG.fine("no locals: " + e.getMessage());
+            return List.of();
+        }
     }
 
     public CompletableFuture<List<Variable>> variables(int ref) {

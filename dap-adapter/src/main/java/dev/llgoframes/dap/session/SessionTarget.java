@@ -12,10 +12,14 @@ public sealed interface SessionTarget permits SessionTarget.Launch, SessionTarge
 
     boolean allowUnsafeCommands();
 
+    /** substitutePath: build paths in the tables to local paths. */
+    PathMap paths();
+
     record Launch(Path program, List<String> args, Path cwd, Map<String, String> env, boolean stopOnEntry,
-                  String gdbPath, boolean allowUnsafeCommands) implements SessionTarget {}
+                  String gdbPath, boolean allowUnsafeCommands, PathMap paths) implements SessionTarget {}
 
-    record Attach(long pid, Path program, String gdbPath, boolean allowUnsafeCommands) implements SessionTarget {}
+    record Attach(long pid, Path program, String gdbPath, boolean allowUnsafeCommands, PathMap paths) implements SessionTarget {}
 
-    record Core(Path program, Path coreFile, String gdbPath, boolean allowUnsafeCommands) implements SessionTarget {}
+    record Core(Path program, Path coreFile, String gdbPath, boolean allowUnsafeCommands, PathMap paths)
+            implements SessionTarget {}
 }

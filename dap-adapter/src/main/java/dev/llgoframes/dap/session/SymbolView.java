@@ -13,11 +13,20 @@ import dev.llgoframes.core.symbolize.Symbolizer;
 public final class SymbolView {
     private final Symbolizer symbolizer;
     private final long slide;
+    private final PathMap paths;
 
     public SymbolView(Symbolizer symbolizer, long slide) {
+        this(symbolizer, slide, PathMap.NONE);
+    }
+
+    public SymbolView(Symbolizer symbolizer, long slide, PathMap paths) {
         this.symbolizer = symbolizer;
         this.slide = slide;
+        this.paths = paths;
     }
+
+    /** substitutePath, for paths coming from the client. */
+    public PathMap paths() { return paths; }
 
     public Symbolizer symbolizer() { return symbolizer; }
 
@@ -50,7 +59,7 @@ public final class SymbolView {
         // The core already names prologue pcs by their own function and C pcs by their symbol.
         SymbolizedPc s = symbolizer.symbolize(toLink(runtimePc), returnAddress);
         String name = s.function() != null ? s.function() : hex(runtimePc);
-        return new FrameDescription(name, s.file(), s.line(), s.kind(), true, s.note());
+        return new FrameDescription(name, paths.toLocal(s.file()), s.line(), s.kind(), true, s.note());
     }
 
     /** Run-time entry of the function containing a run-time pc, 0 if unknown. */
