@@ -57,8 +57,11 @@ public final class Disassembly {
         int needAfter = Math.max(0, instructionOffset + count);
         List<Instruction> all = new ArrayList<>(needBefore + needAfter);
         List<RawInstruction> before = backwards(base, needBefore);
-        for (int k = before.size(); k < needBefore; k++) {
-            all.add(invalid(base - (needBefore - (long) k)));
+        // padding sits just below the first decoded instruction, one byte each
+        long first = before.isEmpty() ? base : before.get(0).address();
+        int pad = needBefore - before.size();
+        for (int k = 0; k < pad; k++) {
+            all.add(invalid(first - (pad - k)));
         }
         before.forEach(r -> all.add(annotate(r)));
         List<RawInstruction> after = forwards(base, needAfter);

@@ -118,6 +118,16 @@ class DisassemblyTest {
             JsonObject located = ins.stream().filter(i -> i.has("location")).findFirst().orElseThrow();
             assertEquals(p.source().toString(), str(located.getAsJsonObject("location"), "path"));
 
+            // unmapped memory: exactly the count asked for, marked invalid, addresses still ascending
+            List<JsonObject> none = objects(c.ok("disassemble", args("memoryReference", "0x1000", "instructionOffset", -2,
+                    "instructionCount", 4)).getAsJsonArray("instructions"));
+            assertEquals(4, none.size());
+            for (int k = 0; k < 4; k++) {
+                assertEquals("invalid", str(none.get(k), "presentationHint"), none.toString());
+                assertTrue(k == 0 || addr(str(none.get(k), "address")) > addr(str(none.get(k - 1), "address")), none.toString());
+            }
+            assertEquals(0x1000, addr(str(none.get(2), "address")));
+
             // the bytes in memory are the decoded instruction bytes
             int total = ins.subList(6, 9).stream().mapToInt(DisassemblyTest::byteCount).sum();
             JsonObject mem = c.ok("readMemory", args("memoryReference", ret, "count", total));
