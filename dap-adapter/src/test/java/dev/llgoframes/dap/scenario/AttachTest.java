@@ -38,10 +38,11 @@ class AttachTest {
         program = ProgramBuilder.build("fault.c.in", dir, false, List.of());
     }
 
-    /** Attaches, breaks in main.tick and checks the stop; returns the stopped thread. */
-    private static int attachAndBreak(DapClient c, WaitingProgram w) throws Exception {
+    /** Attaches (program given, or found through /proc), breaks in main.tick and checks the stop; returns the thread. */
+    private static int attachAndBreak(DapClient c, WaitingProgram w, boolean giveProgram) throws Exception {
         Scenario.initialize(c);
-        c.ok("attach", args("processId", w.pid(), "program", program.executable().toString()));
+        c.ok("attach", giveProgram ? args("processId", w.pid(), "program", program.executable().toString())
+                : args("processId", String.valueOf(w.pid())));
         c.event("initialized");
         JsonObject process = c.event("process");
         assertEquals(w.pid(), process.get("systemProcessId").getAsLong());
@@ -72,7 +73,7 @@ class AttachTest {
     @Test
     void disconnectWhileRunningDetachesAndTheProgramRunsOn() throws Exception {
         try (WaitingProgram w = WaitingProgram.start(program.executable()); DapClient c = DapClient.start()) {
-            int tid = attachAndBreak(c, w);
+            int tid = attachAndBreak(c, w, true);
             // no breakpoint left, running: the disconnect must interrupt before it can detach
             c.ok("setBreakpoints", args("source", args("path", program.source().toString()), "breakpoints", List.of()));
             c.ok("continue", args("threadId", tid));
@@ -94,7 +95,7 @@ class AttachTest {
     @Test
     void disconnectWithTerminateDebuggeeEndsTheProgram() throws Exception {
         try (WaitingProgram w = WaitingProgram.start(program.executable()); DapClient c = DapClient.start()) {
-            attachAndBreak(c, w);
+            attachAndBreak(c, w, false);
             List<ProcessHandle> adapterFamily = new ArrayList<>(ProcessTable.descendants(c.adapter()));
             c.ok("disconnect", args("terminateDebuggee", true));
             assertTrue(w.process().waitFor(10, TimeUnit.SECONDS), "the attached program was ended");
