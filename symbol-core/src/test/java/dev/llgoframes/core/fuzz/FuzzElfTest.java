@@ -30,7 +30,7 @@ class FuzzElfTest {
         }
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void rawBytes(FuzzedDataProvider p) {
         // The pcs come from the end of the input, the file from the rest (libFuzzer's provider layout).
         int extra = p.consumeInt(0, 8);
@@ -42,7 +42,7 @@ class FuzzElfTest {
         openAndSymbolize(file, pcs);
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void structured(FuzzedDataProvider p) {
         byte[] file = BASE_BYTES[p.consumeInt(0, BASE_BYTES.length - 1)].clone();
         int mutations = p.consumeInt(1, 6);
