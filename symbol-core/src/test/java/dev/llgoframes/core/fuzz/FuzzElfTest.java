@@ -19,7 +19,7 @@ import java.util.List;
 class FuzzElfTest {
     static final Path NAME = Path.of("fuzz-input.elf");
     private static final List<String> BASES = List.of("nopie", "pie", "pie-lld", "lld-nopie", "prebuilt",
-            "prebuilt-stripped", "external", "nopie-dwarf5", "nopie-dwarf4", "nopie-stripped", "none", "aarch64-nopie");
+            "prebuilt-stripped", "redirect", "external", "nopie-dwarf5", "nopie-dwarf4", "nopie-stripped", "none", "aarch64-nopie");
     private static final byte[][] BASE_BYTES = BASES.stream().map(FuzzSupport::base).toArray(byte[][]::new);
 
     static {
