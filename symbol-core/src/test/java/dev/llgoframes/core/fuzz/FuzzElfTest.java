@@ -62,30 +62,13 @@ class FuzzElfTest {
             try {
                 image = ElfImage.parse(NAME, file);
             } catch (BinaryFormatException e) {
-                checkMessage(e);
+                FuzzSupport.checkNamesFile(NAME, e);
                 return;
             }
             image.format();
             image.imageBase();
-            LlgoBinary bin;
-            try {
-                bin = LlgoBinary.load(image);
-            } catch (BinaryFormatException e) {
-                checkMessage(e);
-                return;
-            }
-            bin.configuration();
-            long[] probes = FuzzSupport.probePcs(bin, null, 0);
-            long[] all = Arrays.copyOf(probes, probes.length + extraPcs.length);
-            System.arraycopy(extraPcs, 0, all, probes.length, extraPcs.length);
-            FuzzSupport.symbolizeAll(bin, all);
+            FuzzSupport.loadAndSymbolize(NAME, image, extraPcs);
         });
-    }
-
-    static void checkMessage(BinaryFormatException e) {
-        if (e.getMessage() == null || !e.getMessage().startsWith(NAME + ": ")) {
-            throw new FuzzSupport.PropertyViolation("typed error does not name the file: " + e.getMessage(), e);
-        }
     }
 
     // ---- structure-aware mutations -------------------------------------------------------------

@@ -65,22 +65,14 @@ class FuzzMachOTest {
     static void openAndSymbolize(byte[] file, long[] extraPcs) {
         FuzzSupport.bounded(file.length, () -> {
             BinaryImage image;
-            LlgoBinary bin;
             try {
                 image = BinaryImages.parse(NAME, file, OpenOptions.defaults());
                 image.details();
-                bin = LlgoBinary.load(image);
             } catch (BinaryFormatException e) {
-                if (e.getMessage() == null || !e.getMessage().startsWith(NAME + ": ")) {
-                    throw new FuzzSupport.PropertyViolation("typed error does not name the file: " + e.getMessage(), e);
-                }
+                FuzzSupport.checkNamesFile(NAME, e);
                 return;
             }
-            bin.configuration();
-            long[] probes = FuzzSupport.probePcs(bin, null, 0);
-            long[] all = Arrays.copyOf(probes, probes.length + extraPcs.length);
-            System.arraycopy(extraPcs, 0, all, probes.length, extraPcs.length);
-            FuzzSupport.symbolizeAll(bin, all);
+            FuzzSupport.loadAndSymbolize(NAME, image, extraPcs);
         });
     }
 
