@@ -16,7 +16,6 @@ import dev.llgoframes.fixtures.macho.UniversalWriter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
