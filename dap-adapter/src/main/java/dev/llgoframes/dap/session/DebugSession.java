@@ -606,7 +606,7 @@ public final class DebugSession implements AutoCloseable {
         SignalDetails d = backend.signalDetails(tid);
         String message = "panic: " + fault.runtimeError() + "\n" + fault.signalLine(d, pc);
         exceptions.put(tid, new ExceptionDetails(fault.signal(), fault.runtimeError(), message, "runtime.Error",
-                goroutineText(tid)));
+                faultText(tid, fault, d, pc)));
         return new StopEvent("exception", tid, "Paused on a hardware fault (" + fault.signal() + ")",
                 fault.runtimeError(), List.of());
     }
@@ -690,20 +690,14 @@ public final class DebugSession implements AutoCloseable {
         return b.toString();
     }
 
-    /** gc-shaped stack text for exceptionInfo (§9.3 without the panic/sigpanic frames). */
-    private String goroutineText(int tid) {
-        StringBuilder b = new StringBuilder("goroutine ").append(tid).append(" [running]:\n");
+    /** gc's text for a fault stop, through the core's gc view (see FaultStackText). */
+    private String faultText(int tid, Fault fault, SignalDetails d, long pc) {
         try {
-            for (StackEntry e : stack(tid)) {
-                FrameDescription d = stackBuilder.describe(e);
-                b.append(d.name()).append("()\n\t");
-                b.append(d.file() == null ? "?" : d.file()).append(':').append(d.line() == null ? 0 : d.line());
-                b.append(" pc=0x").append(Long.toHexString(e.pc())).append('\n');
-            }
+            long goid = panics == null || !panics.available() ? tid : panics.g(tid).map(dev.llgoframes.core.panic.GState::goid).orElse((long) tid);
+            return FaultStackText.of(goid, fault, d, pc, stack(tid), stackBuilder::describe, view);
         } catch (RuntimeException e) {
-            b.append("(stack unavailable: ").append(e.getMessage()).append(")\n");
+            return "goroutine " + tid + " [running]:\n(stack unavailable: " + e.getMessage() + ")\n";
         }
-        return b.toString();
     }
 
     private void onExit(RawStop s) {
