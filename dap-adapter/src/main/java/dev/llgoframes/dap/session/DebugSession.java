@@ -394,6 +394,7 @@ public final class DebugSession implements AutoCloseable {
     // ---------------------------------------------------------------- execution
 
     private void resumeAll() {
+        requireNotDead();
         forgetStop();
         state = State.RUNNING;
         backend.resume();
@@ -421,10 +422,40 @@ public final class DebugSession implements AutoCloseable {
             requireLive();
             if (state == State.RUNNING) {
                 pauseRequested = true;
-                backend.interrupt();
+                try {
+                    backend.interrupt();
+                } catch (BackendException e) {
+                    pauseRequested = false;
+                    throw e;
+                }
             }
             return null;
         });
+    }
+
+    /**
+     * A program that died while stopped is never reported by the debugger, and resuming it
+     * fails half-way: collect its end now (exited + terminated) and refuse the request.
+     */
+    private void requireNotDead() {
+        if (collectDeadInferior(java.time.Duration.ZERO)) {
+            throw new SessionException("the program has exited");
+        }
+    }
+
+    /** True if the program was found dead (its end is then reported). Only while it is held stopped. */
+    private boolean collectDeadInferior(java.time.Duration wait) {
+        if (backend == null || target instanceof SessionTarget.Core || (state != State.STOPPED && state != State.CONFIGURING)) {
+            return false;
+        }
+        Optional<RawStop> end = backend.collectDeadInferior(wait);
+        if (end.isEmpty()) {
+            return false;
+        }
+        endPlan();
+        forgetStop();
+        onExit(end.get());
+        return true;
     }
 
     public enum StepKind { OVER, INTO, OUT }
@@ -447,6 +478,7 @@ public final class DebugSession implements AutoCloseable {
                     case OVER -> planOver(threadId, pc);
                 };
             }
+            requireNotDead();
             forgetStop();
             plan = p;
             state = State.RUNNING;
@@ -759,7 +791,13 @@ public final class DebugSession implements AutoCloseable {
 
     private void killLaunchedInferior() {
         if (target instanceof SessionTarget.Launch && inferiorPid != 0) {
-            ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+            try {
+                // with what it forked: a child re-parented to init is still in the program's group
+                backend.killInferior();
+            } catch (RuntimeException e) {
+                LOG.fine("killing the program: " + e.getMessage());
+                ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
         inferiorPid = 0;
     }
@@ -785,6 +823,9 @@ public final class DebugSession implements AutoCloseable {
 
         @Override
         public void backendDied(String message) { post(() -> onBackendDied(message)); }
+
+        @Override
+        public void inferiorGone() { post(() -> collectDeadInferior(java.time.Duration.ZERO)); }
     }
 
     // ---------------------------------------------------------------- inspection
@@ -951,20 +992,10 @@ public final class DebugSession implements AutoCloseable {
                 sendTerminated(null);
                 return null;
             }
-            if (target instanceof SessionTarget.Attach) {
-                ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
-            } else {
-                backend.killInferior();
-            }
-            if (state == State.STOPPED) {
-                // a stopped inferior's death is only collected once the debugger resumes it
-                try {
-                    forgetStop();
-                    state = State.RUNNING;
-                    backend.resume();
-                } catch (BackendException e) {
-                    LOG.fine("resume after kill: " + e.getMessage());
-                }
+            backend.killInferior();
+            // a running program's death comes from the debugger; a stopped one's is collected here
+            if ((state == State.STOPPED || state == State.CONFIGURING) && !collectDeadInferior(java.time.Duration.ofSeconds(10))) {
+                throw new SessionException("the program did not die within 10 s of SIGKILL");
             }
             return null;
         });
