@@ -420,7 +420,9 @@ public final class DebugSession implements AutoCloseable {
     public CompletableFuture<Void> pause() {
         return onThread(() -> {
             requireLive();
-            if (state == State.RUNNING) {
+            // one interrupt per pause: requests outrun gdb's stop, and a second interrupt
+            // landing after the next continue would stop the program unasked
+            if (state == State.RUNNING && !pauseRequested) {
                 pauseRequested = true;
                 try {
                     backend.interrupt();
@@ -445,7 +447,14 @@ public final class DebugSession implements AutoCloseable {
 
     /** True if the program was found dead (its end is then reported). Only while it is held stopped. */
     private boolean collectDeadInferior(java.time.Duration wait) {
-        if (backend == null || target instanceof SessionTarget.Core || (state != State.STOPPED && state != State.CONFIGURING)) {
+        if (state != State.STOPPED && state != State.CONFIGURING) {
+            return false;
+        }
+        return collectDead(wait);
+    }
+
+    private boolean collectDead(java.time.Duration wait) {
+        if (backend == null || target instanceof SessionTarget.Core) {
             return false;
         }
         Optional<RawStop> end = backend.collectDeadInferior(wait);
@@ -530,7 +539,8 @@ public final class DebugSession implements AutoCloseable {
     // ---------------------------------------------------------------- stops
 
     private void onStop(RawStop s) {
-        if (state == State.TERMINATED) {
+        if (state == State.TERMINATED || state == State.EXITED) {
+            // the end was already reported (collected from /proc before gdb got to it)
             return;
         }
         forgetStop();
@@ -553,6 +563,7 @@ public final class DebugSession implements AutoCloseable {
             endPlan();
             if (o == StepPlan.Outcome.DONE) {
                 state = State.STOPPED;
+                pauseRequested = false;
                 listener.stopped(new StopEvent("step", s.threadId(), null, null, List.of()));
                 return;
             }
@@ -566,6 +577,8 @@ public final class DebugSession implements AutoCloseable {
             return;
         }
         state = State.STOPPED;
+        // whatever stopped it, the program is stopped: a pending pause is satisfied
+        pauseRequested = false;
         listener.stopped(event);
     }
 
@@ -740,6 +753,7 @@ public final class DebugSession implements AutoCloseable {
 
     private void onExit(RawStop s) {
         state = State.EXITED;
+        pauseRequested = false;
         inferiorPid = 0;
         int code;
         if (s.kind() == RawStop.Kind.EXITED_SIGNALLED) {
@@ -785,6 +799,24 @@ public final class DebugSession implements AutoCloseable {
         sendTerminated(message);
     }
 
+    /**
+     * The program's process is dead. Held stopped, nobody else will say so. Running, gdb reports
+     * the exit itself — except when the program died just before a resume reached gdb, which
+     * then fails half-way and reports nothing: give gdb a grace period, then collect it here.
+     */
+    private void onInferiorGone() {
+        if (state == State.RUNNING) {
+            java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
+            later.execute(() -> post(() -> {
+                if (state == State.RUNNING) {
+                    collectDead(java.time.Duration.ZERO);
+                }
+            }));
+            return;
+        }
+        collectDeadInferior(java.time.Duration.ZERO);
+    }
+
     private void endPlanQuietly() {
         plan = null;
     }
@@ -825,7 +857,7 @@ public final class DebugSession implements AutoCloseable {
         public void backendDied(String message) { post(() -> onBackendDied(message)); }
 
         @Override
-        public void inferiorGone() { post(() -> collectDeadInferior(java.time.Duration.ZERO)); }
+        public void inferiorGone() { post(DebugSession.this::onInferiorGone); }
     }
 
     // ---------------------------------------------------------------- inspection
