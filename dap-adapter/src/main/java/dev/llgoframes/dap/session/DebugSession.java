@@ -394,6 +394,7 @@ public final class DebugSession implements AutoCloseable {
     // ---------------------------------------------------------------- execution
 
     private void resumeAll() {
+        requireNotDead();
         forgetStop();
         state = State.RUNNING;
         backend.resume();
@@ -419,12 +420,51 @@ public final class DebugSession implements AutoCloseable {
     public CompletableFuture<Void> pause() {
         return onThread(() -> {
             requireLive();
-            if (state == State.RUNNING) {
+            // one interrupt per pause: requests outrun gdb's stop, and a second interrupt
+            // landing after the next continue would stop the program unasked
+            if (state == State.RUNNING && !pauseRequested) {
                 pauseRequested = true;
-                backend.interrupt();
+                try {
+                    backend.interrupt();
+                } catch (BackendException e) {
+                    pauseRequested = false;
+                    throw e;
+                }
             }
             return null;
         });
+    }
+
+    /**
+     * A program that died while stopped is never reported by the debugger, and resuming it
+     * fails half-way: collect its end now (exited + terminated) and refuse the request.
+     */
+    private void requireNotDead() {
+        if (collectDeadInferior(java.time.Duration.ZERO)) {
+            throw new SessionException("the program has exited");
+        }
+    }
+
+    /** True if the program was found dead (its end is then reported). Only while it is held stopped. */
+    private boolean collectDeadInferior(java.time.Duration wait) {
+        if (state != State.STOPPED && state != State.CONFIGURING) {
+            return false;
+        }
+        return collectDead(wait);
+    }
+
+    private boolean collectDead(java.time.Duration wait) {
+        if (backend == null || target instanceof SessionTarget.Core) {
+            return false;
+        }
+        Optional<RawStop> end = backend.collectDeadInferior(wait);
+        if (end.isEmpty()) {
+            return false;
+        }
+        endPlan();
+        forgetStop();
+        onExit(end.get());
+        return true;
     }
 
     public enum StepKind { OVER, INTO, OUT }
@@ -447,6 +487,7 @@ public final class DebugSession implements AutoCloseable {
                     case OVER -> planOver(threadId, pc);
                 };
             }
+            requireNotDead();
             forgetStop();
             plan = p;
             state = State.RUNNING;
@@ -498,7 +539,8 @@ public final class DebugSession implements AutoCloseable {
     // ---------------------------------------------------------------- stops
 
     private void onStop(RawStop s) {
-        if (state == State.TERMINATED) {
+        if (state == State.TERMINATED || state == State.EXITED) {
+            // the end was already reported (collected from /proc before gdb got to it)
             return;
         }
         forgetStop();
@@ -521,6 +563,7 @@ public final class DebugSession implements AutoCloseable {
             endPlan();
             if (o == StepPlan.Outcome.DONE) {
                 state = State.STOPPED;
+                pauseRequested = false;
                 listener.stopped(new StopEvent("step", s.threadId(), null, null, List.of()));
                 return;
             }
@@ -534,6 +577,8 @@ public final class DebugSession implements AutoCloseable {
             return;
         }
         state = State.STOPPED;
+        // whatever stopped it, the program is stopped: a pending pause is satisfied
+        pauseRequested = false;
         listener.stopped(event);
     }
 
@@ -702,6 +747,7 @@ public final class DebugSession implements AutoCloseable {
 
     private void onExit(RawStop s) {
         state = State.EXITED;
+        pauseRequested = false;
         inferiorPid = 0;
         int code;
         if (s.kind() == RawStop.Kind.EXITED_SIGNALLED) {
@@ -747,13 +793,37 @@ public final class DebugSession implements AutoCloseable {
         sendTerminated(message);
     }
 
+    /**
+     * The program's process is dead. Held stopped, nobody else will say so. Running, gdb reports
+     * the exit itself — except when the program died just before a resume reached gdb, which
+     * then fails half-way and reports nothing: give gdb a grace period, then collect it here.
+     */
+    private void onInferiorGone() {
+        if (state == State.RUNNING) {
+            java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
+            later.execute(() -> post(() -> {
+                if (state == State.RUNNING) {
+                    collectDead(java.time.Duration.ZERO);
+                }
+            }));
+            return;
+        }
+        collectDeadInferior(java.time.Duration.ZERO);
+    }
+
     private void endPlanQuietly() {
         plan = null;
     }
 
     private void killLaunchedInferior() {
         if (target instanceof SessionTarget.Launch && inferiorPid != 0) {
-            ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+            try {
+                // with what it forked: a child re-parented to init is still in the program's group
+                backend.killInferior();
+            } catch (RuntimeException e) {
+                LOG.fine("killing the program: " + e.getMessage());
+                ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
         inferiorPid = 0;
     }
@@ -779,6 +849,9 @@ public final class DebugSession implements AutoCloseable {
 
         @Override
         public void backendDied(String message) { post(() -> onBackendDied(message)); }
+
+        @Override
+        public void inferiorGone() { post(DebugSession.this::onInferiorGone); }
     }
 
     // ---------------------------------------------------------------- inspection
@@ -945,20 +1018,10 @@ public final class DebugSession implements AutoCloseable {
                 sendTerminated(null);
                 return null;
             }
-            if (target instanceof SessionTarget.Attach) {
-                ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
-            } else {
-                backend.killInferior();
-            }
-            if (state == State.STOPPED) {
-                // a stopped inferior's death is only collected once the debugger resumes it
-                try {
-                    forgetStop();
-                    state = State.RUNNING;
-                    backend.resume();
-                } catch (BackendException e) {
-                    LOG.fine("resume after kill: " + e.getMessage());
-                }
+            backend.killInferior();
+            // a running program's death comes from the debugger; a stopped one's is collected here
+            if ((state == State.STOPPED || state == State.CONFIGURING) && !collectDeadInferior(java.time.Duration.ofSeconds(10))) {
+                throw new SessionException("the program did not die within 10 s of SIGKILL");
             }
             return null;
         });
