@@ -72,3 +72,35 @@ export async function screenshot(page, artifacts, name) {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Points the mouse at `target` until a hover holding `text` shows. Monaco drops a hover when the
+ * editor's decorations change under it (links and diagnostics arrive while the server is still
+ * loading the binary on a slow machine), so a person would move away and point again; so does
+ * this, up to `attempts` times, and then falls back to the keyboard's "Show Hover" at the same
+ * place. The error names what every attempt saw.
+ */
+export async function hoverShowing(page, target, text, { attempts = 4, wait = 12000, log = () => {} } = {}) {
+  const hover = page.locator('.monaco-hover:visible', { hasText: text }).first();
+  const seen = [];
+  for (let i = 1; i <= attempts + 1; i++) {
+    await page.mouse.move(5, 5);
+    if (i <= attempts) {
+      await target.hover();
+    } else {
+      // keyboard: put the cursor in the link (a plain click does not follow it) and ask for the hover
+      await target.click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+    }
+    try {
+      await hover.waitFor({ state: 'visible', timeout: wait });
+      if (i > 1) log(`hover showed on attempt ${i}${i > attempts ? ' (keyboard)' : ''}`);
+      return hover;
+    } catch {
+      const shown = await page.locator('.monaco-hover:visible').allInnerTexts().catch(() => []);
+      seen.push(`attempt ${i}: ${shown.length ? shown.map((s) => s.replace(/\s+/g, ' ')).join(' | ') : 'no hover'}`);
+    }
+  }
+  throw new Error(`no hover with "${text}" appeared; ${seen.join('; ')}`);
+}

@@ -79,6 +79,10 @@ export async function run({ context, server, workspace, fixture, artifacts, log 
   assert.match(widgetText, /Exception has occurred: SIGSEGV/);
   assert.match(widgetText, /runtime error: invalid memory address or nil pointer dereference/);
   assert.match(widgetText, /goroutine 1 \[running\]:\s*cexc_leaf_segv/);
+  // gc's text as `go run` prints a fault: the [signal …] line, nothing below main.main
+  assert.match(widgetText, /\[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x[0-9a-f]+\]/);
+  assert.match(widgetText, /main\.main\(\)\s*\S*main\.go:\d+ \+0x[0-9a-f]+/);
+  assert.doesNotMatch(widgetText, /__libc_start|_start\(|runtime\.goexit/);
   await waitForCursorLine(page, lineOf(source, 'C.cexc_segv('));
   const shot = await screenshot(page, artifacts, 'debug-fault');
   log(`screenshot ${shot}`);

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { writeJson } from '../lib/fixture.mjs';
-import { editorLine, openFile, openWorkbench, screenshot, waitForCursorLine, activeTab } from '../lib/workbench.mjs';
+import { editorLine, hoverShowing, openFile, openWorkbench, screenshot, waitForCursorLine, activeTab } from '../lib/workbench.mjs';
 
 export const name = 'trace: links underlined, hover shows function and source line, ctrl+click opens the Go line';
 export const needs = ['lsp'];
@@ -39,11 +39,9 @@ export async function run({ context, server, workspace, fixture, artifacts, log 
   log(`${links} links underlined; hovering ${location}`);
   assert.ok(links >= 4, `expected a link on every Go location, saw ${links}`);
 
-  await link.hover();
   // the link's own tooltip comes first; the server's hover (with the source line) follows it
   const sourceText = source[callLine - 1].trim();
-  const hover = page.locator('.monaco-hover:visible', { hasText: sourceText }).first();
-  await hover.waitFor({ state: 'visible', timeout: 20000 });
+  const hover = await hoverShowing(page, link, sourceText, { log });
   const hoverText = await hover.innerText();
   log(`hover: ${hoverText.replace(/\s+/g, ' ')}`);
   assert.match(hoverText, /main\.callC/);

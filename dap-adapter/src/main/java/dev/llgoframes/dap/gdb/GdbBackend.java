@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +48,10 @@ public final class GdbBackend implements Backend, MiEventListener {
     private volatile InferiorFifo fifo;
     private volatile long inferiorPid;
     private volatile boolean closing;
+    private volatile boolean attached;
+    /** Polls /proc for the inferior's death, which gdb does not report while the program is stopped. */
+    private final java.util.concurrent.ScheduledExecutorService watcher;
+    private volatile long reportedGone;
     private Map<Integer, String> registerNames;
 
     private GdbBackend(String gdbPath, BackendEvents events) {
@@ -60,6 +65,20 @@ public final class GdbBackend implements Backend, MiEventListener {
         this.data = new MiData(mi);
         this.target = new MiTarget(mi);
         this.disassembler = new MiDisassemble(mi);
+        this.watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "inferior-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(this::watchInferior, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    private void watchInferior() {
+        long pid = inferiorPid;
+        if (pid != 0 && pid != reportedGone && LinuxProcess.ending(pid).isPresent()) {
+            reportedGone = pid;
+            events.inferiorGone();
+        }
     }
 
     public static GdbBackend start(String gdbPath, BackendEvents events) {
@@ -117,6 +136,7 @@ public final class GdbBackend implements Backend, MiEventListener {
 
     @Override
     public void attach(long pid) {
+        attached = true;
         awaitSwallowedStop(() -> target.attach(pid), Duration.ofSeconds(30));
         if (inferiorPid == 0) {
             inferiorPid = pid;
@@ -285,9 +305,52 @@ public final class GdbBackend implements Backend, MiEventListener {
         long pid = inferiorPid;
         if (pid != 0) {
             // SIGKILL works whether the inferior runs or sits in a ptrace stop; gdb reports the exit
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            // of a running one, collectDeadInferior that of a stopped one
+            if (attached) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            } else {
+                LinuxProcess.killTree(pid);
+            }
         } else if (gdb.isAlive()) {
             miRun(() -> target.console("kill"));
+        }
+    }
+
+    @Override
+    public Optional<RawStop> collectDeadInferior(Duration wait) {
+        long pid = inferiorPid;
+        if (pid == 0) {
+            return Optional.empty();
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        Optional<LinuxProcess.Ending> end = LinuxProcess.ending(pid);
+        while (end.isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+            end = LinuxProcess.ending(pid);
+        }
+        if (end.isEmpty()) {
+            return Optional.empty();
+        }
+        // gdb's kill reaps the zombie and forgets the inferior; a resume would fail half-way
+        // instead (^running, then "Cannot insert breakpoint" and no *stopped ever)
+        try {
+            target.console("kill");
+        } catch (GdbException e) {
+            LOG.fine("kill of a dead inferior: " + e.getMessage());
+        }
+        inferiorPid = 0;
+        drainProgramOutput();
+        LinuxProcess.Ending e = end.get();
+        return Optional.of(e.signalName() != null
+                ? new RawStop(RawStop.Kind.EXITED_SIGNALLED, 0, null, e.signalName(), null, 0, null)
+                : new RawStop(RawStop.Kind.EXITED, 0, null, null, null, 0, e.exitCode()));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -317,6 +380,7 @@ public final class GdbBackend implements Backend, MiEventListener {
     @Override
     public void close() {
         closing = true;
+        watcher.shutdownNow();
         gdb.close();
         InferiorFifo f = fifo;
         if (f != null) {

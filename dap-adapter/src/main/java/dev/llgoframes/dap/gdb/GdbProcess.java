@@ -72,6 +72,11 @@ public final class GdbProcess implements AutoCloseable {
                 "-gdb-set width 0",
                 "-gdb-set height 0",
                 "-gdb-set startup-with-shell off",
+                // a forking program: stay with the parent and let the child run free (never left
+                // stopped under gdb, never carrying the parent's breakpoints)
+                "-gdb-set follow-fork-mode parent",
+                "-gdb-set detach-on-fork on",
+                "-gdb-set follow-exec-mode same",
                 // gdb's Go heuristic ends backtraces at main.main otherwise (notes/gdb.md)
                 "-gdb-set backtrace past-main on",
                 "-gdb-set print symbol-loading off",

@@ -1,6 +1,8 @@
 package dev.llgoframes.dap.session;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,15 @@ public interface Backend extends AutoCloseable {
     /** si_code and si_addr of the signal that stopped the thread, if the debugger can tell. */
     SignalDetails signalDetails(int threadId);
 
+    /** Kills the program (a launched one with everything it forked); its end is reported as events or collected. */
     void killInferior();
+
+    /**
+     * The program died while the debugger held it stopped (killed from outside, or by
+     * {@link #killInferior}), which the debugger itself never reports: makes the debugger let go
+     * of it and returns how it ended. Waits up to {@code wait} for the death; empty if it lives.
+     */
+    Optional<RawStop> collectDeadInferior(Duration wait);
 
     void detach();
 

@@ -16,6 +16,9 @@ public interface BackendEvents {
     /** Text from the debugger itself (warnings, signal messages). */
     void debuggerOutput(String text);
 
+    /** The program's process is gone or a zombie; the backend may not notice on its own while it is stopped. */
+    void inferiorGone();
+
     /** The backend died; the session cannot continue. */
     void backendDied(String message);
 }

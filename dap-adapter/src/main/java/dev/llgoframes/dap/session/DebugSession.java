@@ -556,6 +556,7 @@ public final class DebugSession implements AutoCloseable {
     // ---------------------------------------------------------------- execution
 
     private void resumeAll() {
+        requireNotDead();
         forgetStop();
         state = State.RUNNING;
         backend.resume();
@@ -581,12 +582,51 @@ public final class DebugSession implements AutoCloseable {
     public CompletableFuture<Void> pause() {
         return onThread(() -> {
             requireLive();
-            if (state == State.RUNNING) {
+            // one interrupt per pause: requests outrun gdb's stop, and a second interrupt
+            // landing after the next continue would stop the program unasked
+            if (state == State.RUNNING && !pauseRequested) {
                 pauseRequested = true;
-                backend.interrupt();
+                try {
+                    backend.interrupt();
+                } catch (BackendException e) {
+                    pauseRequested = false;
+                    throw e;
+                }
             }
             return null;
         });
+    }
+
+    /**
+     * A program that died while stopped is never reported by the debugger, and resuming it
+     * fails half-way: collect its end now (exited + terminated) and refuse the request.
+     */
+    private void requireNotDead() {
+        if (collectDeadInferior(java.time.Duration.ZERO)) {
+            throw new SessionException("the program has exited");
+        }
+    }
+
+    /** True if the program was found dead (its end is then reported). Only while it is held stopped. */
+    private boolean collectDeadInferior(java.time.Duration wait) {
+        if (state != State.STOPPED && state != State.CONFIGURING) {
+            return false;
+        }
+        return collectDead(wait);
+    }
+
+    private boolean collectDead(java.time.Duration wait) {
+        if (backend == null || target instanceof SessionTarget.Core) {
+            return false;
+        }
+        Optional<RawStop> end = backend.collectDeadInferior(wait);
+        if (end.isEmpty()) {
+            return false;
+        }
+        endPlan();
+        forgetStop();
+        onExit(end.get());
+        return true;
     }
 
     public enum StepKind { OVER, INTO, OUT }
@@ -609,6 +649,7 @@ public final class DebugSession implements AutoCloseable {
                     case OVER -> planOver(threadId, pc);
                 };
             }
+            requireNotDead();
             forgetStop();
             plan = p;
             state = State.RUNNING;
@@ -660,7 +701,8 @@ public final class DebugSession implements AutoCloseable {
     // ---------------------------------------------------------------- stops
 
     private void onStop(RawStop s) {
-        if (state == State.TERMINATED) {
+        if (state == State.TERMINATED || state == State.EXITED) {
+            // the end was already reported (collected from /proc before gdb got to it)
             return;
         }
         forgetStop();
@@ -683,6 +725,7 @@ public final class DebugSession implements AutoCloseable {
             endPlan();
             if (o == StepPlan.Outcome.DONE) {
                 state = State.STOPPED;
+                pauseRequested = false;
                 listener.stopped(new StopEvent("step", s.threadId(), null, null, List.of()));
                 return;
             }
@@ -696,6 +739,8 @@ public final class DebugSession implements AutoCloseable {
             return;
         }
         state = State.STOPPED;
+        // whatever stopped it, the program is stopped: a pending pause is satisfied
+        pauseRequested = false;
         listener.stopped(event);
     }
 
@@ -782,7 +827,7 @@ public final class DebugSession implements AutoCloseable {
         SignalDetails d = backend.signalDetails(tid);
         String message = "panic: " + fault.runtimeError() + "\n" + fault.signalLine(d, pc);
         exceptions.put(tid, new ExceptionDetails(fault.signal(), fault.runtimeError(), message, "runtime.Error",
-                goroutineText(tid)));
+                faultText(tid, fault, d, pc)));
         return new StopEvent("exception", tid, "Paused on a hardware fault (" + fault.signal() + ")",
                 fault.runtimeError(), List.of());
     }
@@ -866,24 +911,19 @@ public final class DebugSession implements AutoCloseable {
         return b.toString();
     }
 
-    /** gc-shaped stack text for exceptionInfo (§9.3 without the panic/sigpanic frames). */
-    private String goroutineText(int tid) {
-        StringBuilder b = new StringBuilder("goroutine ").append(tid).append(" [running]:\n");
+    /** gc's text for a fault stop, through the core's gc view (see FaultStackText). */
+    private String faultText(int tid, Fault fault, SignalDetails d, long pc) {
         try {
-            for (StackEntry e : stack(tid)) {
-                FrameDescription d = stackBuilder.describe(e);
-                b.append(d.name()).append("()\n\t");
-                b.append(d.file() == null ? "?" : d.file()).append(':').append(d.line() == null ? 0 : d.line());
-                b.append(" pc=0x").append(Long.toHexString(e.pc())).append('\n');
-            }
+            long goid = panics == null || !panics.available() ? tid : panics.g(tid).map(dev.llgoframes.core.panic.GState::goid).orElse((long) tid);
+            return FaultStackText.of(goid, fault, d, pc, stack(tid), stackBuilder::describe, view);
         } catch (RuntimeException e) {
-            b.append("(stack unavailable: ").append(e.getMessage()).append(")\n");
+            return "goroutine " + tid + " [running]:\n(stack unavailable: " + e.getMessage() + ")\n";
         }
-        return b.toString();
     }
 
     private void onExit(RawStop s) {
         state = State.EXITED;
+        pauseRequested = false;
         inferiorPid = 0;
         int code;
         if (s.kind() == RawStop.Kind.EXITED_SIGNALLED) {
@@ -929,13 +969,37 @@ public final class DebugSession implements AutoCloseable {
         sendTerminated(message);
     }
 
+    /**
+     * The program's process is dead. Held stopped, nobody else will say so. Running, gdb reports
+     * the exit itself — except when the program died just before a resume reached gdb, which
+     * then fails half-way and reports nothing: give gdb a grace period, then collect it here.
+     */
+    private void onInferiorGone() {
+        if (state == State.RUNNING) {
+            java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
+            later.execute(() -> post(() -> {
+                if (state == State.RUNNING) {
+                    collectDead(java.time.Duration.ZERO);
+                }
+            }));
+            return;
+        }
+        collectDeadInferior(java.time.Duration.ZERO);
+    }
+
     private void endPlanQuietly() {
         plan = null;
     }
 
     private void killLaunchedInferior() {
         if (target instanceof SessionTarget.Launch && inferiorPid != 0) {
-            ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+            try {
+                // with what it forked: a child re-parented to init is still in the program's group
+                backend.killInferior();
+            } catch (RuntimeException e) {
+                LOG.fine("killing the program: " + e.getMessage());
+                ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
         inferiorPid = 0;
     }
@@ -975,6 +1039,9 @@ public final class DebugSession implements AutoCloseable {
 
         @Override
         public void backendDied(String message) { postCurrent(() -> onBackendDied(message)); }
+
+        @Override
+        public void inferiorGone() { postCurrent(DebugSession.this::onInferiorGone); }
     }
 
     // ---------------------------------------------------------------- inspection
@@ -1214,20 +1281,10 @@ public final class DebugSession implements AutoCloseable {
                 sendTerminated(null);
                 return null;
             }
-            if (target instanceof SessionTarget.Attach) {
-                ProcessHandle.of(inferiorPid).ifPresent(ProcessHandle::destroyForcibly);
-            } else {
-                backend.killInferior();
-            }
-            if (state == State.STOPPED) {
-                // a stopped inferior's death is only collected once the debugger resumes it
-                try {
-                    forgetStop();
-                    state = State.RUNNING;
-                    backend.resume();
-                } catch (BackendException e) {
-                    LOG.fine("resume after kill: " + e.getMessage());
-                }
+            backend.killInferior();
+            // a running program's death comes from the debugger; a stopped one's is collected here
+            if ((state == State.STOPPED || state == State.CONFIGURING) && !collectDeadInferior(java.time.Duration.ofSeconds(10))) {
+                throw new SessionException("the program did not die within 10 s of SIGKILL");
             }
             return null;
         });

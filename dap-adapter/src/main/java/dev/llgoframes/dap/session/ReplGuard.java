@@ -13,7 +13,18 @@ import java.util.Optional;
 public final class ReplGuard {
     private static final List<String> HOST_COMMANDS = List.of("shell", "pipe", "python", "python-interactive",
             "guile", "guile-repl", "source", "compile", "make", "eval", "alias", "define", "document", "dump",
-            "append", "restore", "with", "apply", "faas", "taas", "tfaas", "cd", "save");
+            "append", "restore", "with", "apply", "faas", "taas", "tfaas", "cd", "save",
+            // run other interpreters' commands, load code into gdb, or reach a remote through a pipe
+            "interpreter-exec", "new-ui", "jit-reader-load", "add-auto-load-safe-path",
+            "add-auto-load-scripts-directory");
+    /**
+     * Refused as the command itself only: compound commands read their body from gdb's stdin,
+     * which is the MI channel, and {@code target remote | cmd} runs cmd (yet {@code info target} is fine).
+     */
+    private static final List<String> FIRST_WORD_ONLY = List.of("if", "while", "commands", "target");
+    /** Settings that make a later {@code run} go through a shell or wrapper, or make gdb trust/write files. */
+    private static final java.util.regex.Pattern UNSAFE_SETTING = java.util.regex.Pattern.compile(
+            "(^|\\s)set\\s+(exec-wrapper|startup-with-shell|auto-load|history|logging|python|guile)(\\s|$)");
     private static final List<String> SHORT_FORMS = List.of("!", "|", "py", "pi", "gu", "gr", "w", "sh", "pip");
 
     private final boolean unsafeAllowed;
@@ -27,7 +38,8 @@ public final class ReplGuard {
         if (unsafeAllowed) {
             return Optional.empty();
         }
-        String t = input.trim().toLowerCase(Locale.ROOT);
+        // gdb's argument splitting drops quotes and backslashes: s\hell and sh"ell" still mean shell
+        String t = input.trim().toLowerCase(Locale.ROOT).replaceAll("[\\\\\"']", "");
         if (t.startsWith("!") || t.startsWith("|")) {
             return refuse(t.substring(0, 1));
         }
@@ -37,8 +49,15 @@ public final class ReplGuard {
             if (w.isEmpty()) {
                 continue;
             }
-            if (SHORT_FORMS.contains(w) && k == firstWord(words)) {
-                return refuse(w);
+            if (k == firstWord(words)) {
+                if (SHORT_FORMS.contains(w)) {
+                    return refuse(w);
+                }
+                for (String c : FIRST_WORD_ONLY) {
+                    if (w.equals(c) || (w.length() >= 3 && c.startsWith(w))) {
+                        return refuse(c);
+                    }
+                }
             }
             for (String c : HOST_COMMANDS) {
                 if (w.equals(c) || (k == firstWord(words) && w.length() >= 3 && c.startsWith(w))) {
@@ -46,8 +65,9 @@ public final class ReplGuard {
                 }
             }
         }
-        if (t.contains("set logging")) {
-            return refuse("set logging");
+        java.util.regex.Matcher m = UNSAFE_SETTING.matcher(t.replaceAll("\\s+", " "));
+        if (m.find()) {
+            return refuse("set " + m.group(2));
         }
         return Optional.empty();
     }

@@ -21,7 +21,7 @@ class FuzzMiParserTest {
         MiParser.parse("^done,frame={level=\"0\",addr=\"0x1\"}");
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void parse(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         long t0 = System.nanoTime();

@@ -14,6 +14,7 @@ import java.util.Map;
 import static dev.llgoframes.dap.testing.DapClient.args;
 import static dev.llgoframes.dap.testing.DapClient.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +47,19 @@ class SegvFaultTest {
                     + "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x"), message);
 
             String src = p.source().getFileName().toString();
+            // gc's own fault text: panic and sigpanic hidden above the faulting C frame (printed in
+            // cgo form, pc = fault pc), Go frames with file:line +offset, nothing below main.main
+            String gc = str(info.getAsJsonObject("details"), "stackTrace");
+            String[] lines = gc.split("\n");
+            assertTrue(gc.startsWith("panic: runtime error: invalid memory address or nil pointer dereference\n"
+                    + "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x"), gc);
+            assertEquals("goroutine 1 [running]:", lines[3], gc);
+            assertEquals("cexc_leaf_segv", lines[4], gc);
+            assertTrue(lines[5].matches("\tpc=0x[0-9a-f]+"), gc);
+            assertTrue(gc.contains("main.callC()\n\t" + p.source() + ":" + p.lineOf("cexc_segv();") + " +0x"), gc);
+            assertTrue(gc.stripTrailing().endsWith("main.main()\n\t" + p.source() + ":" + p.lineOf("go_viaGo(mode);")
+                    + gc.substring(gc.lastIndexOf(" +0x")).stripTrailing()), gc);
+            assertFalse(gc.contains("runtime.") || gc.contains("libc") || gc.contains("_start"), gc);
             assertEquals(List.of(
                     "cexc_leaf_segv",
                     "cexc_mid_segv",

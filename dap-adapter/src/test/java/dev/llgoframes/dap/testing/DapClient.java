@@ -49,9 +49,17 @@ public final class DapClient implements AutoCloseable {
     }
 
     public static DapClient start() throws IOException {
+        return start(Map.of(), null);
+    }
+
+    /**
+     * Starts the adapter with extra environment variables (e.g. {@code LLGO_DAP_LOG=FINE} to see
+     * the MI commands on stderr) and, if not null, its own working directory.
+     */
+    public static DapClient start(Map<String, String> env, Path workingDirectory) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path jar = Path.of(System.getProperty("llgoframes.dap.jar", "target/llgo-frames-dap.jar"));
+        Path jar = Path.of(System.getProperty("llgoframes.dap.jar", "target/llgo-frames-dap.jar")).toAbsolutePath();
         if (jarIsFresh(jar)) {
             cmd.addAll(List.of("-jar", jar.toString()));
         } else {
@@ -59,6 +67,10 @@ public final class DapClient implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LLGO_DAP_LOG", System.getProperty("llgoframes.dap.log", "INFO"));
+        pb.environment().putAll(env);
+        if (workingDirectory != null) {
+            pb.directory(workingDirectory.toFile());
+        }
         return new DapClient(pb.start());
     }
 
@@ -142,6 +154,20 @@ public final class DapClient implements AutoCloseable {
         }
     }
 
+    /** Waits until the adapter's stderr (its log) contains this text after {@code from} characters; returns where it ends. */
+    public int awaitStderr(String text, int from, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String s = stderr();
+            int at = s.indexOf(text, Math.min(from, s.length()));
+            if (at >= 0) {
+                return at + text.length();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("adapter never logged '" + text + "'; stderr:\n" + stderr());
+    }
+
     public String stderr() {
         synchronized (stderr) {
             return stderr.toString();
@@ -169,6 +195,12 @@ public final class DapClient implements AutoCloseable {
         int s = send(command, arguments);
         return await(m -> "response".equals(str(m, "type")) && m.get("request_seq").getAsInt() == s,
                 "response to " + command, TIMEOUT);
+    }
+
+    /** Waits for the response to a request sent with {@link #send}. */
+    public JsonObject awaitResponse(int seq) {
+        return await(m -> "response".equals(str(m, "type")) && m.get("request_seq").getAsInt() == seq,
+                "response to request " + seq, TIMEOUT);
     }
 
     /** Sends and requires success; returns the body (possibly an empty object). */
@@ -205,10 +237,28 @@ public final class DapClient implements AutoCloseable {
     }
 
     private JsonObject await(Predicate<JsonObject> p, String what, Duration timeout) {
+        return await(0, p, what, timeout);
+    }
+
+    /** How many messages have arrived: a point to wait for later events from. */
+    public int mark() {
+        synchronized (messages) {
+            return messages.size();
+        }
+    }
+
+    /** The first event of this kind that arrived at or after {@code mark}; its body. */
+    public JsonObject eventAfter(int mark, String name, Duration timeout) {
+        JsonObject e = await(mark, m -> "event".equals(str(m, "type")) && name.equals(str(m, "event")), "event " + name, timeout);
+        return e.has("body") ? e.getAsJsonObject("body") : new JsonObject();
+    }
+
+    private JsonObject await(int from, Predicate<JsonObject> p, String what, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (messages) {
             while (true) {
-                for (JsonObject m : messages) {
+                for (int i = from; i < messages.size(); i++) {
+                    JsonObject m = messages.get(i);
                     if (p.test(m)) {
                         return m;
                     }

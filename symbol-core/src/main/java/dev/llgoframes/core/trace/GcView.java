@@ -36,7 +36,8 @@ public final class GcView {
         for (int i = from; i < to; i++) {
             ViewFrame f = in.get(i);
             String fn = f.function();
-            if ("runtime.goexit".equals(fn) || "main".equals(fn) && i == to - 1) {
+            // C main is the process entry too: below it only libc's start code, which gc never shows
+            if ("runtime.goexit".equals(fn) || "main".equals(fn) && (i == to - 1 || f.kind() == FrameKind.C)) {
                 bottom = true;
                 if (i + 1 < to) {
                     changes.add("dropped " + (to - i - 1) + " frame(s) past " + fn + " (return addresses beyond the program's entry, garbage)");

@@ -49,7 +49,7 @@ class FuzzDwarfTest {
         return s == null ? null : image.sectionData(s).bytes(0, s.size());
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void lineTable(FuzzedDataProvider p) {
         int mode = p.consumeInt(0, 3);
         boolean lenient = p.consumeBoolean();

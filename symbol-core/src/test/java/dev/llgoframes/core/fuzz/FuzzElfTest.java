@@ -19,7 +19,7 @@ import java.util.List;
 class FuzzElfTest {
     static final Path NAME = Path.of("fuzz-input.elf");
     private static final List<String> BASES = List.of("nopie", "pie", "pie-lld", "lld-nopie", "prebuilt",
-            "prebuilt-stripped", "external", "nopie-dwarf5", "nopie-dwarf4", "nopie-stripped", "none", "aarch64-nopie");
+            "prebuilt-stripped", "redirect", "external", "nopie-dwarf5", "nopie-dwarf4", "nopie-stripped", "none", "aarch64-nopie");
     private static final byte[][] BASE_BYTES = BASES.stream().map(FuzzSupport::base).toArray(byte[][]::new);
 
     static {
@@ -30,7 +30,7 @@ class FuzzElfTest {
         }
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void rawBytes(FuzzedDataProvider p) {
         // The pcs come from the end of the input, the file from the rest (libFuzzer's provider layout).
         int extra = p.consumeInt(0, 8);
@@ -42,7 +42,7 @@ class FuzzElfTest {
         openAndSymbolize(file, pcs);
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void structured(FuzzedDataProvider p) {
         byte[] file = BASE_BYTES[p.consumeInt(0, BASE_BYTES.length - 1)].clone();
         int mutations = p.consumeInt(1, 6);
@@ -62,30 +62,13 @@ class FuzzElfTest {
             try {
                 image = ElfImage.parse(NAME, file);
             } catch (BinaryFormatException e) {
-                checkMessage(e);
+                FuzzSupport.checkNamesFile(NAME, e);
                 return;
             }
             image.format();
             image.imageBase();
-            LlgoBinary bin;
-            try {
-                bin = LlgoBinary.load(image);
-            } catch (BinaryFormatException e) {
-                checkMessage(e);
-                return;
-            }
-            bin.configuration();
-            long[] probes = FuzzSupport.probePcs(bin, null, 0);
-            long[] all = Arrays.copyOf(probes, probes.length + extraPcs.length);
-            System.arraycopy(extraPcs, 0, all, probes.length, extraPcs.length);
-            FuzzSupport.symbolizeAll(bin, all);
+            FuzzSupport.loadAndSymbolize(NAME, image, extraPcs);
         });
-    }
-
-    static void checkMessage(BinaryFormatException e) {
-        if (e.getMessage() == null || !e.getMessage().startsWith(NAME + ": ")) {
-            throw new FuzzSupport.PropertyViolation("typed error does not name the file: " + e.getMessage(), e);
-        }
     }
 
     // ---- structure-aware mutations -------------------------------------------------------------

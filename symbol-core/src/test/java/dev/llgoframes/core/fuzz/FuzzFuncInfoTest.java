@@ -24,7 +24,7 @@ class FuzzFuncInfoTest {
         }
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void tables(FuzzedDataProvider p) {
         if (p.consumeInt(0, 3) == 0) {
             direct(p);

@@ -57,7 +57,7 @@ class FuzzGcViewTest {
         }
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void gcView(byte[] input) {
         view(input);
     }

@@ -29,7 +29,7 @@ class FuzzPrebuiltTest {
         FuzzSupport.warmUp(() -> FuzzElfTest.openAndSymbolize(FuzzSupport.base("prebuilt-stripped"), new long[0]));
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void blob(FuzzedDataProvider p) {
         switch (p.consumeInt(0, 3)) {
             case 0 -> direct(p, BLOB.clone());

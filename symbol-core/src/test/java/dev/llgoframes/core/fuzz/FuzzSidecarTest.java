@@ -49,7 +49,7 @@ class FuzzSidecarTest {
         {0, 8}, {8, 4}, {12, 4}, {16, 1}, {17, 1}, {18, 1}, {19, 1}, {20, 4}, {24, 8}, {32, 8}, {40, 8}, {48, 8},
         {56, 8}, {64, 8}, {72, 8}};
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void sidecar(FuzzedDataProvider p) {
         byte[] s = SIDECAR.clone();
         int mutations = p.consumeInt(1, 4);

@@ -168,6 +168,29 @@ final class FuzzSupport {
         return v;
     }
 
+    /** A typed error from a reader must name the file it read (the user sees nothing else). */
+    static void checkNamesFile(java.nio.file.Path name, BinaryFormatException e) {
+        if (e.getMessage() == null || !e.getMessage().startsWith(name + ": ")) {
+            throw new PropertyViolation("typed error does not name the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads the tables of an opened image and symbolizes the probe pcs plus the fuzzer's own. */
+    static void loadAndSymbolize(java.nio.file.Path name, BinaryImage image, long[] extraPcs) {
+        LlgoBinary bin;
+        try {
+            bin = LlgoBinary.load(image);
+        } catch (BinaryFormatException e) {
+            checkNamesFile(name, e);
+            return;
+        }
+        bin.configuration();
+        long[] probes = probePcs(bin, null, 0);
+        long[] all = java.util.Arrays.copyOf(probes, probes.length + extraPcs.length);
+        System.arraycopy(extraPcs, 0, all, probes.length, extraPcs.length);
+        symbolizeAll(bin, all);
+    }
+
     /** pcs worth asking about: segment and section edges, table entries, and fuzzer-chosen values. */
     static long[] probePcs(LlgoBinary bin, FuzzedDataProvider p, int fromFuzzer) {
         List<Long> pcs = new ArrayList<>();

@@ -16,7 +16,7 @@ class FuzzTraceParserTest {
         FuzzSupport.warmUp(() -> parse("panic: x\n\ngoroutine 1 [running]:\nmain.main()\n\t/a.go:1 +0x1\n"));
     }
 
-    @FuzzTest(maxDuration = "6m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void parse(byte[] input) {
         parse(new String(input, StandardCharsets.UTF_8));
     }

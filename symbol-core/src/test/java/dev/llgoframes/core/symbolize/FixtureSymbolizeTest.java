@@ -31,7 +31,7 @@ class FixtureSymbolizeTest {
 
     private static boolean hasTables(Variant v) {
         return switch (v.options().tableMode()) {
-            case EMBEDDED_RAW, EMBEDDED_PREBUILT -> true;
+            case EMBEDDED_RAW, EMBEDDED_PREBUILT, EMBEDDED_REDIRECT -> true;
             case EXTERNAL -> v.options().sidecar() == SidecarState.VALID;
             case NONE -> false;
         };
@@ -46,6 +46,7 @@ class FixtureSymbolizeTest {
         TableMode expected = switch (v.options().tableMode()) {
             case EMBEDDED_RAW -> TableMode.EMBEDDED_RAW;
             case EMBEDDED_PREBUILT -> TableMode.EMBEDDED_PREBUILT;
+            case EMBEDDED_REDIRECT -> TableMode.EMBEDDED_REDIRECT;
             case EXTERNAL -> TableMode.EXTERNAL;
             case NONE -> TableMode.NONE;
         };

@@ -79,6 +79,20 @@ class GcViewRulesTest {
     }
 
     @Test
+    void theCMainEndsTheListAboveLibcStartCode() {
+        // a live unwind (debugger) of a program whose entry is C main: libc's start code follows it
+        ViewFrame cMain = new ViewFrame("main", null, null, 0x4010fcL, 0x4010e0L, 0x1cL, FrameKind.C, Provenance.SYMTAB, null);
+        ViewFrame libc = new ViewFrame("__libc_start_call_main", null, null, 0x7ffff7dfb24aL, null, null, FrameKind.C,
+                Provenance.TEXT, null);
+        List<ViewFrame> f = List.of(go("main.f", 3), go("main.main", 4), cMain, libc,
+                new ViewFrame("_start", null, null, 0x401141L, 0x401120L, 0x21L, FrameKind.C, Provenance.SYMTAB, null));
+        GcViewResult r = GcView.apply(panicStack(f), GcViewOptions.NONE);
+        assertEquals(List.of("main.f", "main.main"), r.goroutine().frames().stream().map(ViewFrame::function).toList());
+        assertTrue(r.changes().contains("dropped 2 frame(s) past main (return addresses beyond the program's entry, garbage)"),
+                r.changes().toString());
+    }
+
+    @Test
     void garbageBelowGoFramesStopsTheList() {
         ViewFrame hugeOffset = new ViewFrame("github.com/xgo-dev/llgo/runtime/abi.(*UncommonType).Methods", "/x.go", 3, null,
                 null, 0x7f3e9b42b5daL, FrameKind.GO, Provenance.TEXT, null);
