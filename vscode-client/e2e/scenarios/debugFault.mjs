@@ -1,5 +1,7 @@
 // Scenario 2: F5 on a program that faults inside C. The editor stops on the exception with gc's
-// text, and the Call Stack names the C frames and shows the Go frames with file:line.
+// text at the faulting instruction (the C function's disassembly listing, annotated by our core:
+// the binary has no DWARF), the Call Stack names the C frames and shows the Go frames with
+// file:line, and selecting the Go frame that called into C opens its Go line.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -49,29 +51,30 @@ export async function run({ context, server, workspace, fixture, artifacts, log 
     const label = e.querySelector('.label')?.textContent?.trim() ?? '';
     const file = e.querySelector('.file-name')?.textContent?.trim() ?? '';
     const line = e.querySelector('.line-number')?.textContent?.trim() ?? '';
-    // frames without source (C) read "Unknown Source" in VS Code: name only
+    // C frames carry the adapter's disassembly listing ("name [disassembly]"), library frames nothing
+    if (file.includes('[disassembly]')) return `${label} [disassembly]`;
     return file && file !== 'Unknown Source' ? `${label} ${file}:${line.split(':')[0]}` : label;
   }));
   // the list re-renders after the sections fold: read it until the top frame is in view
   let frames = await visibleFrames();
-  for (let i = 0; i < 50 && frames[0] !== 'cexc_leaf_segv'; i++) {
+  for (let i = 0; i < 50 && !frames[0]?.startsWith('cexc_leaf_segv'); i++) {
     await page.waitForTimeout(200);
     frames = await visibleFrames();
   }
   log(`call stack: ${JSON.stringify(frames)}`);
   assert.deepEqual(frames.slice(0, 8), [
-    'cexc_leaf_segv',
-    'cexc_mid_segv',
-    'cexc_mid_segv',
-    'cexc_mid_segv',
-    'cexc_segv',
+    'cexc_leaf_segv [disassembly]',
+    'cexc_mid_segv [disassembly]',
+    'cexc_mid_segv [disassembly]',
+    'cexc_mid_segv [disassembly]',
+    'cexc_segv [disassembly]',
     `main.callC ${main}:${lineOf(source, 'C.cexc_segv(')}`,
     `main.viaGo ${main}:${lineOf(source, 'r := callC(mode)')}`,
     `main.main ${main}:${lineOf(source, 'r += viaGo(mode)')}`,
   ]);
 
-  // the editor shows main.go at main.callC's line with gc's panic text in the exception widget
-  await page.locator('.tabs-container .tab.active', { hasText: main }).waitFor({ state: 'visible' });
+  // the editor shows the faulting C function's listing with gc's panic text in the exception widget
+  await page.locator('.tabs-container .tab.active', { hasText: 'cexc_leaf_segv [disassembly]' }).waitFor({ state: 'visible' });
   const widget = page.locator('.exception-widget');
   await widget.waitFor({ state: 'visible', timeout: 20000 });
   const widgetText = await widget.innerText();
@@ -83,9 +86,18 @@ export async function run({ context, server, workspace, fixture, artifacts, log 
   assert.match(widgetText, /\[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x[0-9a-f]+\]/);
   assert.match(widgetText, /main\.main\(\)\s*\S*main\.go:\d+ \+0x[0-9a-f]+/);
   assert.doesNotMatch(widgetText, /__libc_start|_start\(|runtime\.goexit/);
-  await waitForCursorLine(page, lineOf(source, 'C.cexc_segv('));
+  const listing = (await page.locator('.editor-group-container.active .view-lines').innerText()).replace(/\u00a0/g, ' ');
+  assert.match(listing, /cexc_leaf_segv/);
+  assert.match(listing, /0x[0-9a-f]+/);
   const shot = await screenshot(page, artifacts, 'debug-fault');
   log(`screenshot ${shot}`);
+
+  // the Go frame that called into C: its row opens main.go at the call
+  await page.locator('.debug-call-stack .stack-frame', { hasText: 'main.callC' }).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: main }).waitFor({ state: 'visible' });
+  const pos = await waitForCursorLine(page, lineOf(source, 'C.cexc_segv('));
+  log(`main.callC opens ${main} at ${pos.text}`);
+  await screenshot(page, artifacts, 'debug-fault-go-frame');
 
   await page.keyboard.press('Shift+F5');
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 20000 });

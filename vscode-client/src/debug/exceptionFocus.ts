@@ -1,4 +1,4 @@
-// When a fault stops the program inside C, the top frames have no source and VS Code (1.139)
+// When a fault stops the program where the top frames have no source (a library), VS Code (1.139)
 // opens the first Go frame but leaves the exception widget closed: it decides about the widget
 // while the editor opens, before that frame has focus, and does not look again. Focus changes
 // make it look again, so once the stack with a source frame has arrived this tracker moves the
@@ -26,11 +26,16 @@ export class ExceptionFocusTrackerFactory implements vscode.DebugAdapterTrackerF
         } else if (m.type === 'event' && m.event === 'continued') {
           pending = false;
         } else if (pending && m.type === 'response' && m.command === 'stackTrace' && m.success) {
-          // C frames carry a de-emphasized disassembly listing; VS Code opens the first frame with another source
-          const withSource = (m.body?.stackFrames ?? []).some(
-            (f) => f.source?.path || ((f.source?.sourceReference ?? 0) > 0 && f.source?.presentationHint !== 'deemphasize'),
-          );
-          if (!withSource) return;
+          // the program's C frames carry a disassembly listing, so the top frame usually has a source
+          // and VS Code shows the widget by itself; library frames' listings are de-emphasized
+          const frames = m.body?.stackFrames ?? [];
+          const hasSource = (f: (typeof frames)[number]) =>
+            !!f.source?.path || ((f.source?.sourceReference ?? 0) > 0 && f.source?.presentationHint !== 'deemphasize');
+          if (frames.length > 0 && hasSource(frames[0])) {
+            pending = false;
+            return;
+          }
+          if (!frames.some(hasSource)) return;
           pending = false;
           // after VS Code has taken this response in and opened the editor
           setTimeout(() => void refocusTop(), 300);

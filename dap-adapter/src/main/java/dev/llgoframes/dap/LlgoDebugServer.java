@@ -357,7 +357,11 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
             s.setName(v.code().title() + " [disassembly]");
             s.setSourceReference(v.code().reference());
             s.setOrigin("disassembly");
-            s.setPresentationHint(SourcePresentationHint.DEEMPHASIZE);
+            // the program's own C code stays in view (VS Code folds runs of de-emphasized frames
+            // away); library and runtime listings step back
+            if (v.description().isRuntime() || !v.description().inExecutable()) {
+                s.setPresentationHint(SourcePresentationHint.DEEMPHASIZE);
+            }
             f.setSource(s);
             f.setLine(v.code().line());
             f.setColumn(1);
