@@ -64,6 +64,7 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
+        if (!server.accepts("didOpen")) return;
         if (params == null || params.getTextDocument() == null || params.getTextDocument().getUri() == null) {
             server.client().log("ignored didOpen without a document");
             return;
@@ -75,6 +76,7 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
+        if (!server.accepts("didChange")) return;
         if (params == null || params.getTextDocument() == null || params.getContentChanges() == null) return;
         String uri = params.getTextDocument().getUri();
         Optional<TextDocument> doc = ws.documents().change(uri, params.getTextDocument().getVersion(), params.getContentChanges());
@@ -87,6 +89,7 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
+        if (!server.accepts("didClose")) return;
         if (params == null || params.getTextDocument() == null) return;
         String uri = params.getTextDocument().getUri();
         Optional<TextDocument> doc = ws.documents().close(uri);
@@ -101,11 +104,13 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+        server.checkServing();
         return onTrace(id(params == null ? null : params.getTextDocument()), List.of(), (a, cancel) -> links.links(a, cancel));
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
+        server.checkServing();
         TextDocumentIdentifier id = id(params == null ? null : params.getTextDocument());
         if (params.getPosition() == null) throw invalid("position is required");
         return onTrace(id, null, (a, cancel) -> {
@@ -116,17 +121,20 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        server.checkServing();
         return onTrace(id(params == null ? null : params.getTextDocument()), List.of(),
                 (a, cancel) -> symbols.symbols(a, cancel).stream().map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
     }
 
     @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        server.checkServing();
         return onTrace(id(params == null ? null : params.getTextDocument()), List.of(), (a, cancel) -> folding.ranges(a, cancel));
     }
 
     @Override
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        server.checkServing();
         return onTrace(id(params == null ? null : params.getTextDocument()), List.of(), (a, cancel) -> lenses.lenses(a));
     }
 
