@@ -26,7 +26,6 @@ import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
-import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -51,6 +50,7 @@ final class TraceTextDocumentService implements TextDocumentService {
     private final DocumentSymbols symbols;
     private final FoldingRanges folding;
     private final CodeLenses lenses;
+    private final DocumentQueue queue;
 
     TraceTextDocumentService(LlgoFramesLanguageServer server, TraceWorkspace ws) {
         this.server = server;
@@ -60,6 +60,7 @@ final class TraceTextDocumentService implements TextDocumentService {
         this.symbols = new DocumentSymbols(ws);
         this.folding = new FoldingRanges(ws);
         this.lenses = new CodeLenses(ws);
+        this.queue = new DocumentQueue(server.requests());
     }
 
     @Override
@@ -141,7 +142,7 @@ final class TraceTextDocumentService implements TextDocumentService {
     /** Runs {@code f} on the request pool for a trace document; {@code empty} when it is unknown or not a trace. */
     private <R> CompletableFuture<R> onTrace(TextDocumentIdentifier id, R empty, BiFunction<TraceAnalysis, CancelChecker, R> f) {
         String uri = id.getUri();
-        return CompletableFutures.computeAsync(server.requests(), cancel -> {
+        return queue.submit(uri, cancel -> {
             server.awaitConfigured();
             cancel.checkCanceled();
             Optional<TraceAnalysis> a = ws.analysis(uri);
