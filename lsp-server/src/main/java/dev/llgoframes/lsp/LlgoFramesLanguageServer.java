@@ -19,6 +19,9 @@ import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceFoldersOptions;
 import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -54,6 +57,7 @@ public final class LlgoFramesLanguageServer implements LanguageServer, LanguageC
     private final DiagnosticsPublisher diagnostics;
     private volatile CompletableFuture<Void> configured = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> pendingDiagnostics;
+    private volatile boolean initialized;
     private volatile boolean shutdown;
 
     public LlgoFramesLanguageServer(ClientChannel client, GoEnvironment env) {
@@ -69,6 +73,8 @@ public final class LlgoFramesLanguageServer implements LanguageServer, LanguageC
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        if (initialized) throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, "initialize was already received", null));
+        initialized = true;
         List<Path> folders = new ArrayList<>();
         if (params != null && params.getWorkspaceFolders() != null) {
             for (WorkspaceFolder f : params.getWorkspaceFolders()) {
@@ -122,6 +128,21 @@ public final class LlgoFramesLanguageServer implements LanguageServer, LanguageC
     public WorkspaceService getWorkspaceService() { return workspace; }
 
     ExecutorService requests() { return requests; }
+
+    /** The LSP lifecycle for requests: ServerNotInitialized before initialize, InvalidRequest after shutdown. */
+    void checkServing() {
+        if (!initialized) {
+            throw new ResponseErrorException(new ResponseError(ResponseErrorCode.ServerNotInitialized, "the server is not initialized yet", null));
+        }
+        if (shutdown) throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, "the server is shutting down", null));
+    }
+
+    /** The lifecycle for notifications: dropped (and logged) before initialize and after shutdown. */
+    boolean accepts(String notification) {
+        if (initialized && !shutdown) return true;
+        client.log("ignored " + notification + (initialized ? " after shutdown" : " before initialize"));
+        return false;
+    }
 
     ClientChannel client() { return client; }
 

@@ -2,9 +2,9 @@ package dev.llgoframes.lsp;
 
 import dev.llgoframes.lsp.services.GoEnvironment;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +25,7 @@ public final class LspMain {
     public static void main(String[] args) throws Exception {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
+        ServerLogFormat.install();
         Integer port = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--port") && i + 1 < args.length) {
@@ -55,7 +56,7 @@ public final class LspMain {
     static void run(InputStream in, OutputStream out) throws InterruptedException, IOException {
         ClientChannel channel = new ClientChannel(System.err);
         LlgoFramesLanguageServer server = new LlgoFramesLanguageServer(channel, GoEnvironment.system());
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<LanguageClient> launcher = ServerLauncher.create(server, new BufferedInputStream(in), out, channel::log);
         server.connect(launcher.getRemoteProxy());
         try {
             launcher.startListening().get();

@@ -26,7 +26,6 @@ import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
-import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -51,6 +50,7 @@ final class TraceTextDocumentService implements TextDocumentService {
     private final DocumentSymbols symbols;
     private final FoldingRanges folding;
     private final CodeLenses lenses;
+    private final DocumentQueue queue;
 
     TraceTextDocumentService(LlgoFramesLanguageServer server, TraceWorkspace ws) {
         this.server = server;
@@ -60,10 +60,12 @@ final class TraceTextDocumentService implements TextDocumentService {
         this.symbols = new DocumentSymbols(ws);
         this.folding = new FoldingRanges(ws);
         this.lenses = new CodeLenses(ws);
+        this.queue = new DocumentQueue(server.requests());
     }
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
+        if (!server.accepts("didOpen")) return;
         if (params == null || params.getTextDocument() == null || params.getTextDocument().getUri() == null) {
             server.client().log("ignored didOpen without a document");
             return;
@@ -75,6 +77,7 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
+        if (!server.accepts("didChange")) return;
         if (params == null || params.getTextDocument() == null || params.getContentChanges() == null) return;
         String uri = params.getTextDocument().getUri();
         Optional<TextDocument> doc = ws.documents().change(uri, params.getTextDocument().getVersion(), params.getContentChanges());
@@ -87,6 +90,7 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
+        if (!server.accepts("didClose")) return;
         if (params == null || params.getTextDocument() == null) return;
         String uri = params.getTextDocument().getUri();
         Optional<TextDocument> doc = ws.documents().close(uri);
@@ -101,11 +105,13 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+        server.checkServing();
         return onTrace(id(params == null ? null : params.getTextDocument()), List.of(), (a, cancel) -> links.links(a, cancel));
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
+        server.checkServing();
         TextDocumentIdentifier id = id(params == null ? null : params.getTextDocument());
         if (params.getPosition() == null) throw invalid("position is required");
         return onTrace(id, null, (a, cancel) -> {
@@ -116,24 +122,27 @@ final class TraceTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        server.checkServing();
         return onTrace(id(params == null ? null : params.getTextDocument()), List.of(),
                 (a, cancel) -> symbols.symbols(a, cancel).stream().map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
     }
 
     @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        server.checkServing();
         return onTrace(id(params == null ? null : params.getTextDocument()), List.of(), (a, cancel) -> folding.ranges(a, cancel));
     }
 
     @Override
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        server.checkServing();
         return onTrace(id(params == null ? null : params.getTextDocument()), List.of(), (a, cancel) -> lenses.lenses(a));
     }
 
     /** Runs {@code f} on the request pool for a trace document; {@code empty} when it is unknown or not a trace. */
     private <R> CompletableFuture<R> onTrace(TextDocumentIdentifier id, R empty, BiFunction<TraceAnalysis, CancelChecker, R> f) {
         String uri = id.getUri();
-        return CompletableFutures.computeAsync(server.requests(), cancel -> {
+        return queue.submit(uri, cancel -> {
             server.awaitConfigured();
             cancel.checkCanceled();
             Optional<TraceAnalysis> a = ws.analysis(uri);

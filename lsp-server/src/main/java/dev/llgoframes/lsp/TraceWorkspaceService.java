@@ -34,13 +34,13 @@ final class TraceWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
-        if (params == null) return;
+        if (params == null || !server.accepts("didChangeConfiguration")) return;
         server.reconfigure(SettingsParser.parse(params.getSettings()), ws.folders());
     }
 
     @Override
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
-        if (params == null || params.getEvent() == null) return;
+        if (params == null || params.getEvent() == null || !server.accepts("didChangeWorkspaceFolders")) return;
         List<Path> folders = new ArrayList<>(ws.folders());
         if (params.getEvent().getRemoved() != null) {
             for (WorkspaceFolder f : params.getEvent().getRemoved()) Uris.toPath(f.getUri()).ifPresent(folders::remove);
@@ -53,7 +53,7 @@ final class TraceWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        if (params == null || params.getChanges() == null) return;
+        if (params == null || params.getChanges() == null || !server.accepts("didChangeWatchedFiles")) return;
         boolean structure = false;
         for (FileEvent e : params.getChanges()) {
             if (e == null) continue;
@@ -66,6 +66,7 @@ final class TraceWorkspaceService implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        server.checkServing();
         if (params == null || params.getCommand() == null) throw TraceTextDocumentService.invalid("command is required");
         return CompletableFutures.computeAsync(server.requests(), cancel -> {
             server.awaitConfigured();

@@ -79,6 +79,22 @@ public final class BinaryRegistry {
         return load(p.toAbsolutePath().normalize(), configured.contains(p), true);
     }
 
+    /** Why there is no candidate at all, for hovers. */
+    public String whyNoCandidates() {
+        String gone = missingConfigured();
+        if (gone != null) return gone;
+        if (configured.isEmpty() && discovered.isEmpty()) return "no binaries configured (llgoFrames.binaries) and none found in the workspace folders";
+        return "none of the " + (configured.size() + discovered.size()) + " binaries can be read as an executable";
+    }
+
+    /** The configured binaries that are gone from the disk, as a sentence; null when all are there. */
+    public String missingConfigured() {
+        List<Path> gone = configured.stream().filter(p -> FileStamp.of(p).isEmpty()).toList();
+        if (gone.isEmpty()) return null;
+        return "configured binary " + gone.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                + (gone.size() == 1 ? " does" : " do") + " not exist now (deleted, or being rebuilt)";
+    }
+
     /** Why {@link #explicit} gave nothing, for error replies. */
     public String whyNot(Path p) {
         if (FileStamp.of(p).isEmpty()) return p + ": no such file";

@@ -74,6 +74,7 @@ public final class HoverService {
             interp.match().filter(BinaryMatcher.Score::mismatched).ifPresent(s -> notes.add("binary " + s.binary().name()
                     + " looks like another build (" + (s.checked() - s.consistent()) + " of " + s.checked()
                     + " frames land elsewhere): not used"));
+            if (interp.noBinary() != null) notes.add("no binary: " + interp.noBinary());
         }
         for (String n : notes) b.append("- ").append(md(n)).append('\n');
         return b.toString().stripTrailing();

@@ -12,9 +12,10 @@ import java.util.Optional;
  *
  * @param match    the best-scoring binary, also when it was rejected as another build
  * @param binary   the binary actually used for re-symbolization; null when none fits
+ * @param noBinary why no binary is used, for the hover (null when one is, or when the trace needs none)
  */
 public record Interpretation(long generation, Optional<BinaryMatcher.Score> match, LoadedBinary binary,
-        List<List<LlgoStack>> stacks) {
+        List<List<LlgoStack>> stacks, String noBinary) {
 
     public PcResolver resolver() { return binary == null ? null : binary.resolver(); }
 }

@@ -52,6 +52,13 @@ public final class Interpreter {
         for (Traceback tb : a.trace().tracebacks()) {
             stacks.add(tb.dialect() == Dialect.LLGO ? LlgoStacks.of(tb, resolver) : null);
         }
-        return new Interpretation(gen, match, used, Collections.unmodifiableList(stacks));
+        String why = null;
+        if (llgo && used == null) {
+            if (candidates.isEmpty()) why = registry.whyNoCandidates();
+            else if (match.isEmpty()) why = "none of the " + candidates.size() + " candidate binaries knows the printed functions";
+            String gone = registry.missingConfigured();
+            if (why != null && gone != null && !why.contains(gone)) why += "; " + gone;
+        }
+        return new Interpretation(gen, match, used, Collections.unmodifiableList(stacks), why);
     }
 }

@@ -26,6 +26,11 @@ public final class PathResolver {
 
     private record Cached(Resolution r, long at) {}
 
+    /** A substitutePath rule with its target as an absolute, normalized path (null: unusable, said why). */
+    private record Rule(Settings.Substitution s, Path target, String problem) {}
+
+    private final List<Rule> rules;
+
     public PathResolver(Settings settings, List<Path> workspaceFolders, Optional<Path> goroot, Optional<Path> moduleCache,
             java.util.function.Supplier<WorkspaceFileIndex> index) {
         this.settings = settings;
@@ -35,13 +40,20 @@ public final class PathResolver {
         List<Path> r = new ArrayList<>(workspaceFolders);
         goroot.ifPresent(r::add);
         moduleCache.ifPresent(r::add);
+        // Relative targets mean the first workspace folder, like relative binaries; never the server's cwd.
+        Path base = workspaceFolders.isEmpty() ? null : workspaceFolders.get(0);
+        List<Rule> rs = new ArrayList<>();
         for (Settings.Substitution s : settings.substitutePath()) {
-            try {
-                r.add(Path.of(s.to()));
-            } catch (InvalidPathException e) {
-                // reported by resolve() when the rule is tried
+            Path t = path(s.to());
+            if (t == null) rs.add(new Rule(s, null, "invalid target path"));
+            else if (!t.isAbsolute() && base == null) rs.add(new Rule(s, null, "relative target and no workspace folder"));
+            else {
+                Path abs = (t.isAbsolute() ? t : base.resolve(t)).normalize();
+                rs.add(new Rule(s, abs, null));
+                r.add(abs);
             }
         }
+        this.rules = List.copyOf(rs);
         this.roots = new AllowedRoots(r);
     }
 
@@ -82,14 +94,20 @@ public final class PathResolver {
         }
 
         boolean anyRule = false;
-        for (Settings.Substitution s : settings.substitutePath()) {
+        for (Rule rule : rules) {
+            Settings.Substitution s = rule.s();
             if (!hasPrefix(printed, s.from())) continue;
             anyRule = true;
-            String mapped = s.to() + printed.substring(s.from().length());
-            Path p = path(mapped);
+            if (rule.target() == null) {
+                tried.add("substitutePath " + s.from() + " → " + s.to() + ": " + rule.problem());
+                continue;
+            }
+            String mapped = rule.target() + "/" + stripSeparators(printed.substring(s.from().length()));
+            Path p = inside(mapped, rule.target());
             Optional<Path> ok = p == null ? Optional.empty() : roots.admit(p);
             if (ok.isPresent()) return new Resolution(ok.get(), "substitutePath " + s.from() + " → " + s.to(), tried);
-            tried.add("substitutePath " + s.from() + " → " + s.to() + ": " + mapped + " not found");
+            tried.add("substitutePath " + s.from() + " → " + s.to() + ": " + mapped
+                    + (p == null && path(mapped) != null ? " leaves the target (..)" : " not found"));
         }
         if (!anyRule) tried.add("substitutePath: " + (settings.substitutePath().isEmpty() ? "no rules configured" : "no rule matches"));
 
@@ -97,7 +115,7 @@ public final class PathResolver {
             boolean any = false;
             for (int k = printed.indexOf("/src/"); k >= 0; k = printed.indexOf("/src/", k + 1)) {
                 any = true;
-                Path p = path(goroot.get() + printed.substring(k));
+                Path p = inside(goroot.get() + printed.substring(k), goroot.get());
                 Optional<Path> ok = p == null ? Optional.empty() : roots.admit(p);
                 if (ok.isPresent()) return new Resolution(ok.get(), "GOROOT " + goroot.get(), tried);
             }
@@ -122,7 +140,7 @@ public final class PathResolver {
         if (moduleCache.isPresent()) {
             int k = printed.indexOf("/pkg/mod/");
             if (k >= 0) {
-                Path p = path(moduleCache.get() + printed.substring(k + "/pkg/mod".length()));
+                Path p = inside(moduleCache.get() + printed.substring(k + "/pkg/mod".length()), moduleCache.get());
                 Optional<Path> ok = p == null ? Optional.empty() : roots.admit(p);
                 if (ok.isPresent()) return new Resolution(ok.get(), "module cache " + moduleCache.get(), tried);
                 tried.add("module cache " + moduleCache.get() + ": not there");
@@ -138,6 +156,22 @@ public final class PathResolver {
         if (!path.startsWith(prefix)) return false;
         return path.length() == prefix.length() || prefix.endsWith("/") || prefix.endsWith("\\")
                 || path.charAt(prefix.length()) == '/' || path.charAt(prefix.length()) == '\\';
+    }
+
+    /**
+     * {@code s} normalized, when it stays under {@code base}: a {@code ..} in the printed rest must not
+     * climb out of the directory it was mapped into (the allowed-roots check would still refuse files
+     * outside every root; this also keeps a mapping from landing in another root).
+     */
+    private static Path inside(String s, Path base) {
+        Path p = path(s);
+        return p != null && p.startsWith(base.normalize()) ? p : null;
+    }
+
+    private static String stripSeparators(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == '/' || s.charAt(i) == '\\')) i++;
+        return s.substring(i);
     }
 
     private static Path path(String s) {

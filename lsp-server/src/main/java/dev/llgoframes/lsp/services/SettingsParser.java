@@ -46,7 +46,10 @@ public final class SettingsParser {
             else {
                 for (JsonElement x : arr) {
                     JsonObject r = x.isJsonObject() ? x.getAsJsonObject() : null;
-                    if (r != null && isString(r.get("from")) && isString(r.get("to")) && !r.get("from").getAsString().isEmpty()) {
+                    if (r != null && isString(r.get("to")) && hasDotDot(r.get("to").getAsString())) {
+                        // A target is a directory links may open files in: it must be named, not climbed to.
+                        problems.add("substitutePath: ignored " + x + " (the target must not contain '..')");
+                    } else if (r != null && isString(r.get("from")) && isString(r.get("to")) && !r.get("from").getAsString().isEmpty()) {
                         subs.add(new Settings.Substitution(r.get("from").getAsString(), r.get("to").getAsString()));
                     } else {
                         problems.add("substitutePath: ignored " + x + " (expected {\"from\": str, \"to\": str})");
@@ -69,6 +72,11 @@ public final class SettingsParser {
             else problems.add("diagnostics: expected true or false, got " + d);
         }
         return new Settings(binaries, subs, goroot, diagnostics, problems);
+    }
+
+    static boolean hasDotDot(String path) {
+        for (String seg : path.split("[/\\\\]")) if (seg.equals("..")) return true;
+        return false;
     }
 
     private static boolean isString(JsonElement e) {

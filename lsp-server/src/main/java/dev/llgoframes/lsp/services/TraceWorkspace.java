@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  */
 public final class TraceWorkspace {
     private final DocumentStore documents = new DocumentStore();
-    private final Map<String, TraceAnalysis> analyses = new ConcurrentHashMap<>();
+    private final Map<String, AnalysisSlot> analyses = new ConcurrentHashMap<>();
     private final GoEnvironment env;
     private final BinaryRegistry registry;
     private final Interpreter interpreter;
@@ -87,7 +87,11 @@ public final class TraceWorkspace {
         Optional<TextDocument> d = documents.get(uri);
         if (d.isEmpty() || role(d.get()) != DocumentRole.TRACE) return Optional.empty();
         TextDocument doc = d.get();
-        return Optional.of(analyses.compute(uri, (k, old) -> old != null && old.document() == doc ? old : TraceAnalysis.of(doc)));
+        AnalysisSlot slot = analyses.compute(uri, (k, old) -> old != null && old.document() == doc ? old : new AnalysisSlot(doc));
+        TraceAnalysis a = slot.get();
+        // Closed meanwhile: do not keep the analysis of a document nobody has open.
+        if (documents.get(uri).isEmpty()) analyses.remove(uri, slot);
+        return Optional.of(a);
     }
 
     public List<TraceAnalysis> traceAnalyses() {

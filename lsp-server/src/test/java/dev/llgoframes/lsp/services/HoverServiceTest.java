@@ -46,7 +46,8 @@ class HoverServiceTest {
 
                 *as printed by LLGo (no binary matched)* · offset `+0x2f` as printed
 
-                - deferred call: attributed to the closing brace, as gc does""".formatted(src.resolve("main.go").toRealPath()),
+                - deferred call: attributed to the closing brace, as gc does
+                - no binary: no binaries configured (llgoFrames.binaries) and none found in the workspace folders""".formatted(src.resolve("main.go").toRealPath()),
                 hover(workspace(tmp), "file:///t.trace", text, "main.|g(...)"));
     }
 
