@@ -3,37 +3,34 @@ package dev.llgoframes.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Ordered FROM=TO prefix rewrites for build paths; the first matching rule wins. */
+/**
+ * The {@code --map FROM=TO} options: ordered rewrites of build paths, first matching rule wins,
+ * matched on whole path components by the core's {@link dev.llgoframes.core.paths.PathMap} (the
+ * debug adapter's {@code substitutePath} uses the same rules).
+ */
 final class PathMap {
-    private record Rule(String from, String to) {}
-
-    private final List<Rule> rules = new ArrayList<>();
+    private final List<dev.llgoframes.core.paths.PathMap.Rule> rules = new ArrayList<>();
+    private dev.llgoframes.core.paths.PathMap map = dev.llgoframes.core.paths.PathMap.NONE;
 
     void add(String spec) throws UsageException {
         int eq = spec.indexOf('=');
         if (eq <= 0) {
             throw new UsageException("--map takes FROM=TO, got '" + spec + "'");
         }
-        rules.add(new Rule(spec.substring(0, eq), spec.substring(eq + 1)));
+        addPrefix(spec.substring(0, eq), spec.substring(eq + 1));
     }
 
     void addPrefix(String from, String to) {
-        rules.add(new Rule(from, to));
+        rules.add(new dev.llgoframes.core.paths.PathMap.Rule(from, to));
+        map = new dev.llgoframes.core.paths.PathMap(rules);
     }
+
+    private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile("\t(.*):\\d+(\\s.*)?");
 
     boolean isEmpty() { return rules.isEmpty(); }
 
     String apply(String path) {
-        if (path == null) {
-            return null;
-        }
-        for (Rule r : rules) {
-            if (path.startsWith(r.from()) && (path.length() == r.from().length() || r.from().endsWith("/")
-                    || path.charAt(r.from().length()) == '/')) {
-                return r.to() + path.substring(r.from().length());
-            }
-        }
-        return path;
+        return map.toLocal(path);
     }
 
     /** Rewrites the path of a rendered location line ({@code \t<path>:<line> +0x…}). */
@@ -41,14 +38,12 @@ final class PathMap {
         if (rules.isEmpty() || !line.startsWith("\t")) {
             return line;
         }
-        for (Rule r : rules) {
-            if (line.startsWith("\t" + r.from())) {
-                int colon = line.indexOf(':', 1 + r.from().length());
-                String path = colon < 0 ? line.substring(1) : line.substring(1, colon);
-                String mapped = apply(path);
-                return "\t" + mapped + (colon < 0 ? "" : line.substring(colon));
-            }
+        // the path ends at the last ":<line>" (a drive letter or a colon inside the path stays in it)
+        java.util.regex.Matcher m = LOCATION.matcher(line);
+        if (!m.matches()) {
+            return line;
         }
-        return line;
+        String mapped = apply(m.group(1));
+        return mapped.equals(m.group(1)) ? line : "\t" + mapped + line.substring(m.end(1));
     }
 }

@@ -1,6 +1,6 @@
 package dev.llgoframes.dap;
 
-import dev.llgoframes.dap.session.PathMap;
+import dev.llgoframes.core.paths.PathMap;
 import dev.llgoframes.dap.session.SessionTarget;
 
 import java.nio.file.Path;

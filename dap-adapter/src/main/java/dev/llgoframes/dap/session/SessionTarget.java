@@ -1,5 +1,6 @@
 package dev.llgoframes.dap.session;
 
+import dev.llgoframes.core.paths.PathMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.llgoframes.dap.session;
 
+import dev.llgoframes.core.paths.PathMap;
 import dev.llgoframes.core.image.ImageSegment;
 import dev.llgoframes.core.symbolize.FrameKind;
 import dev.llgoframes.core.symbolize.SymbolizedPc;

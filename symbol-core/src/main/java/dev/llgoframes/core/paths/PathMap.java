@@ -1,4 +1,4 @@
-package dev.llgoframes.dap.session;
+package dev.llgoframes.core.paths;
 
 import java.util.List;
 import java.util.Optional;

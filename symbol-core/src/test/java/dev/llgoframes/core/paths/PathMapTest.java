@@ -1,4 +1,4 @@
-package dev.llgoframes.dap.session;
+package dev.llgoframes.core.paths;
 
 import org.junit.jupiter.api.Test;
 
