@@ -48,8 +48,35 @@ class FuzzDocumentTest {
         }
     }
 
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The first input pays for class loading and the JIT: not measured. */
+    private static boolean warm;
+
     @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void document(FuzzedDataProvider p) {
+        long alloc0 = THREADS.getCurrentThreadAllocatedBytes();
+        long t0 = System.nanoTime();
+        int size = p.remainingBytes();
+        int passes = run(p);
+        long took = System.nanoTime() - t0;
+        long allocated = THREADS.getCurrentThreadAllocatedBytes() - alloc0;
+        if (!warm) {
+            warm = true;
+            return;
+        }
+        // every pass re-analyses the document: time and memory bounded per pass and per input byte
+        if (took > 5_000_000_000L) {
+            throw new AssertionError("one input took " + took / 1_000_000 + " ms: a loop without progress?");
+        }
+        long allowed = (128L << 20) + (long) passes * 16_384L * (size + 256);
+        if (allocated > allowed) {
+            throw new AssertionError("one input of " + size + " bytes allocated " + allocated + " bytes (limit " + allowed + ")");
+        }
+    }
+
+    /** Opens, edits and queries one document; returns how many analyses ran. */
+    private static int run(FuzzedDataProvider p) {
         int edits = p.consumeInt(0, 4);
         int[][] positions = new int[edits][5];
         for (int[] e : positions) {
@@ -75,6 +102,7 @@ class FuzzDocumentTest {
         }
         ws.documents().close(URI);
         ws.forget(URI);
+        return edits + 1;
     }
 
     private static void check(TraceWorkspace ws, int hoverAt) {
