@@ -37,6 +37,14 @@ class FuzzDocumentTest {
     private static final String URI = "file:///fuzz/crash.trace";
     private static final CancelChecker NEVER = () -> {};
     private static final Path FOLDER = folder();
+    /** One workspace for every input, as in a server session; each input's document is closed after it. */
+    private static final TraceWorkspace WORKSPACE = workspace();
+
+    private static TraceWorkspace workspace() {
+        TraceWorkspace ws = new TraceWorkspace(new GoEnvironment(Map.of("HOME", FOLDER.toString())), (k, m) -> {}, m -> {});
+        ws.configure(Settings.DEFAULT, List.of(FOLDER));
+        return ws;
+    }
 
     private static Path folder() {
         try {
@@ -87,8 +95,7 @@ class FuzzDocumentTest {
         int hoverAt = p.consumeInt(0, Integer.MAX_VALUE);
         String text = p.consumeRemainingAsString();
 
-        TraceWorkspace ws = new TraceWorkspace(new GoEnvironment(Map.of("HOME", FOLDER.toString())), (k, m) -> {}, m -> {});
-        ws.configure(Settings.DEFAULT, List.of(FOLDER));
+        TraceWorkspace ws = WORKSPACE;
         ws.documents().open(URI, "llgo-trace", 1, text);
         check(ws, hoverAt);
         for (int i = 0; i < edits; i++) {
