@@ -884,38 +884,24 @@ public final class DebugSession implements AutoCloseable {
         long goid = panics.g(tid).map(dev.llgoframes.core.panic.GState::goid).orElse((long) tid);
         String message = "panic: " + v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : "");
         exceptions.put(tid, new ExceptionDetails(f.id(), v.text(), message, v.typeName() == null ? "panic" : v.typeName(),
-                panicText(tid, goid)));
+                panicText(tid, goid, v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : ""))));
         return new StopEvent("exception", tid, "Paused on " + what, v.text(), List.of());
     }
 
-    /**
-     * gc's goroutine text for a panic stop: gc's names, the panic frames, up to runtime.main
-     * (gc's panic output shows neither it nor the process entry).
-     */
-    private String panicText(int tid, long goid) {
-        StringBuilder b = new StringBuilder("goroutine ").append(goid).append(" [running]:\n");
+    /** gc's text for a panic stop, through the core's gc view (see GcStackText). */
+    private String panicText(int tid, long goid, String panicLine) {
         try {
-            for (StackEntry e : stack(tid)) {
-                FrameDescription d = stackBuilder.describe(e);
-                if (e.role() == StackEntry.Role.FRAME && List.of("runtime.main", "runtime.goexit", "main").contains(d.name())) {
-                    break;
-                }
-                String name = e.role() == StackEntry.Role.FRAME && d.kind() != dev.llgoframes.core.symbolize.FrameKind.C
-                        ? dev.llgoframes.core.trace.GoNames.gcName(d.name()) : d.name();
-                b.append(name).append("(...)\n\t");
-                b.append(d.file() == null ? "?" : d.file() + ":" + (d.line() == null ? 0 : d.line())).append('\n');
-            }
+            return GcStackText.panic(goid, panicLine, stack(tid), stackBuilder::describe, view);
         } catch (RuntimeException e) {
-            b.append("(stack unavailable: ").append(e.getMessage()).append(")\n");
+            return "goroutine " + goid + " [running]:\n(stack unavailable: " + e.getMessage() + ")\n";
         }
-        return b.toString();
     }
 
     /** gc's text for a fault stop, through the core's gc view (see FaultStackText). */
     private String faultText(int tid, Fault fault, SignalDetails d, long pc) {
         try {
             long goid = panics == null || !panics.available() ? tid : panics.g(tid).map(dev.llgoframes.core.panic.GState::goid).orElse((long) tid);
-            return FaultStackText.of(goid, fault, d, pc, stack(tid), stackBuilder::describe, view);
+            return GcStackText.fault(goid, fault, d, pc, stack(tid), stackBuilder::describe, view);
         } catch (RuntimeException e) {
             return "goroutine " + tid + " [running]:\n(stack unavailable: " + e.getMessage() + ")\n";
         }

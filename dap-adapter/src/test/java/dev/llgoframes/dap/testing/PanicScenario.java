@@ -33,10 +33,16 @@ public final class PanicScenario {
         String text = DapClient.str(exceptionInfo.getAsJsonObject("details"), "stackTrace");
         String[] lines = text.split("\n");
         List<String> out = new ArrayList<>();
-        for (int i = 1; i + 1 < lines.length; i += 2) {
-            String name = lines[i].replace("(...)", "");
+        int i = 0;
+        while (i < lines.length && !lines[i].startsWith("goroutine ")) i++;
+        for (i++; i + 1 < lines.length && !lines[i].isEmpty(); i += 2) {
+            String name = lines[i].replace("(...)", "").replace("()", "");
             String pos = lines[i + 1].trim();
-            out.add(pos.equals("?") ? name : name + " " + Path.of(pos).getFileName());
+            int plus = pos.indexOf(" +0x");
+            if (plus >= 0) pos = pos.substring(0, plus);
+            // C frames in cgo form (pc only) and gc's own frames (no line) carry no file:line
+            boolean noLine = pos.equals("?") || pos.equals("?:0") || pos.startsWith("pc=") || !pos.matches(".*:\\d+");
+            out.add(noLine ? name : name + " " + Path.of(pos).getFileName());
         }
         return out;
     }

@@ -52,7 +52,7 @@ class RecoveredPanicTest {
             assertEquals("recovered", str(info, "exceptionId"));
             assertEquals("panic: negative [recovered]", str(info.getAsJsonObject("details"), "message"));
             assertEquals(want.frames(), PanicScenario.gcFrames(info));
-            assertTrue(str(info.getAsJsonObject("details"), "stackTrace").startsWith("goroutine 1 [running]:\n"));
+            assertTrue(str(info.getAsJsonObject("details"), "stackTrace").startsWith("panic: negative [recovered]\n\ngoroutine 1 [running]:\n"));
 
             // the live closure frame keeps its registers; a snapshot frame says where it came from
             JsonObject scopes = c.ok("scopes", args("frameId", frames.get(0).get("id").getAsInt()));
