@@ -80,11 +80,36 @@ final class GuardedMessageProducer implements MessageProducer, Closeable {
             issues.handle(e.getRpcMessage(), e.getIssues());
         } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException
                  | NumberFormatException | NullPointerException e) {
-            log.accept("unreadable message of " + body.length + " bytes ignored: " + oneLine(e));
+            log.accept("unreadable message of " + body.length + " bytes: " + oneLine(e));
+            answerWithoutId(isJson(body) ? ResponseErrorCode.InvalidRequest : ResponseErrorCode.ParseError,
+                    "unreadable message: " + oneLine(e));
         } catch (StackOverflowError e) {
-            log.accept("message of " + body.length + " bytes nested too deeply; ignored");
+            log.accept("message of " + body.length + " bytes nested too deeply");
+            answerWithoutId(ResponseErrorCode.ParseError, "message nested too deeply");
         }
         return null;
+    }
+
+    /** Valid JSON that is not a readable message is an invalid request; anything else a parse error. */
+    private static boolean isJson(byte[] body) {
+        try {
+            com.google.gson.JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+            return true;
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    /** JSON-RPC 2.0 §5: an error for a message whose id cannot be read is sent with id null. */
+    private void answerWithoutId(ResponseErrorCode code, String message) {
+        RequestMessage unknown = new RequestMessage();
+        unknown.setJsonrpc("2.0");
+        unknown.setMethod("");
+        try {
+            issues.handle(unknown, List.of(new MessageIssue(message, code.getValue())));
+        } catch (RuntimeException e) {
+            log.accept("could not answer an unreadable message: " + oneLine(e));
+        }
     }
 
     /** Answers here the requests lsp4j would answer wrongly or not at all. */
