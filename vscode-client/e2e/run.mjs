@@ -4,7 +4,7 @@
 //      LLGO_FRAMES_LSP_JAR / LLGO_FRAMES_DAP_JAR (jars other than the Maven build's),
 //      LLGO_FRAMES_E2E_KEEP=1 (keep the run folder).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,10 +133,24 @@ async function main() {
   }
 
   const failed = results.filter((r) => r.error);
+  if (failed.length) printExtensionLogs();
   for (const r of results) console.log(`${r.error ? 'FAIL' : 'ok  '} ${r.id}: ${r.name}${r.error ? `\n     ${r.error.split('\n')[0]}` : ''}`);
   console.log(`vscode-e2e: ${results.length - failed.length} passed, ${failed.length} failed`);
   log('done');
   process.exit(failed.length ? 1 : 0);
+}
+
+/** The extension's output channel of every window (DAP traces of `"trace": true` sessions, server
+ *  start-up): CI shows only stdout, and these explain most failures. */
+function printExtensionLogs() {
+  const logs = join(artifacts, 'vscode-logs');
+  if (!existsSync(logs)) return;
+  for (const f of readdirSync(logs, { recursive: true })) {
+    if (!String(f).endsWith('LLGo Frames.log')) continue;
+    const lines = readFileSync(join(logs, String(f)), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    console.log(`--- ${f} (last ${Math.min(lines.length, 80)} of ${lines.length} lines)`);
+    for (const l of lines.slice(-80)) console.log(l.length > 300 ? `${l.slice(0, 300)}…` : l);
+  }
 }
 
 await main();

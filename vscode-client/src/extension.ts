@@ -6,6 +6,7 @@ import { selectBinary } from './commands/selectBinary';
 import { symbolizeAddress } from './commands/symbolize';
 import { LlgoDebugAdapterFactory } from './debug/adapterFactory';
 import { LlgoConfigurationProvider } from './debug/configurationProvider';
+import { DapTraceTrackerFactory } from './debug/dapTrace';
 import { ExceptionFocusTrackerFactory } from './debug/exceptionFocus';
 import { pickProcess } from './debug/pickProcess';
 import { forgetJava } from './java/javaRuntime';
@@ -26,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(GC_VIEW_SCHEME, gcViews),
     vscode.debug.registerDebugAdapterDescriptorFactory('llgo', new LlgoDebugAdapterFactory(context.extensionPath)),
     vscode.debug.registerDebugConfigurationProvider('llgo', new LlgoConfigurationProvider()),
-    vscode.debug.registerDebugAdapterTrackerFactory('llgo', new ExceptionFocusTrackerFactory()),
+    vscode.debug.registerDebugAdapterTrackerFactory('llgo', new ExceptionFocusTrackerFactory(output)),
+    vscode.debug.registerDebugAdapterTrackerFactory('llgo', new DapTraceTrackerFactory(output)),
     vscode.window.registerTerminalLinkProvider(new PanicTerminalLinkProvider(s)),
     vscode.commands.registerCommand('llgoFrames.pastePanicOutput', pastePanicOutput),
     vscode.commands.registerCommand('llgoFrames.showGcView', showGcView),

@@ -104,3 +104,29 @@ export async function hoverShowing(page, target, text, { attempts = 4, wait = 12
   }
   throw new Error(`no hover with "${text}" appeared; ${seen.join('; ')}`);
 }
+
+/**
+ * In the Run and Debug view, folds every section but `keep` (and unfolds `keep`), so a list that
+ * renders only the rows in view (the Call Stack) has the room. Headers move while sections fold
+ * and the view is still laying out, so a click can land on the neighbour: the end state is checked
+ * and the clicks repeated until it holds.
+ */
+export async function showOnlyDebugSection(page, keep, others = ['Variables', 'Watch', 'Breakpoints']) {
+  const header = (title, state) => page.locator(`.debug-pane .pane-header${state}`, { hasText: title }).first();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    let clicked = false;
+    for (const title of others) {
+      if (await header(title, '.expanded').count()) {
+        await header(title, '.expanded').click();
+        clicked = true;
+      }
+    }
+    if (await header(keep, ':not(.expanded)').count()) {
+      await header(keep, ':not(.expanded)').click();
+      clicked = true;
+    }
+    if (!clicked) return;
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`could not fold the debug view's sections down to ${keep}`);
+}

@@ -6,17 +6,18 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { writeJson } from '../lib/fixture.mjs';
-import { openWorkbench, screenshot, waitForCursorLine } from '../lib/workbench.mjs';
+import { openWorkbench, screenshot, showOnlyDebugSection, waitForCursorLine } from '../lib/workbench.mjs';
 
 export const name = 'debug: fault inside C stops with gc text, C frames named, Go frames with file:line';
 export const needs = ['dap'];
 
 export function prepare({ workspace, fixture }) {
+  // trace: the DAP exchange goes to the extension's output channel, printed by run.mjs on a failure
   writeJson(`${workspace}/.vscode/launch.json`, {
     version: '0.2.0',
     configurations: [{
       type: 'llgo', request: 'launch', name: 'Debug prog segv',
-      program: '${workspaceFolder}/prog', args: ['segv'], cwd: '${workspaceFolder}',
+      program: '${workspaceFolder}/prog', args: ['segv'], cwd: '${workspaceFolder}', trace: true,
     }],
   });
   return fixture;
@@ -40,10 +41,7 @@ export async function run({ context, server, workspace, fixture, artifacts, log 
   log('started; waiting for the exception stop');
 
   // the Call Stack list only renders rows in view: fold the other sections to give it the room
-  for (const section of ['Variables', 'Watch', 'Breakpoints']) {
-    const header = page.locator('.debug-pane .pane-header.expanded', { hasText: section }).first();
-    if (await header.count()) await header.click();
-  }
+  await showOnlyDebugSection(page, 'Call Stack');
   // the Call Stack: wait until the whole stack (down to main.main) has been loaded
   const rows = page.locator('.debug-call-stack .monaco-list-row .stack-frame');
   await page.locator('.debug-call-stack .stack-frame', { hasText: 'main.main' }).first().waitFor({ state: 'visible', timeout: 30000 });

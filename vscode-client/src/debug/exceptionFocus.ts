@@ -1,51 +1,61 @@
-// When a fault stops the program where the top frames have no source (a library), VS Code (1.139)
-// opens the first Go frame but leaves the exception widget closed: it decides about the widget
-// while the editor opens, before that frame has focus, and does not look again. Focus changes
-// make it look again, so once the stack with a source frame has arrived this tracker moves the
-// focus one frame down and back to the top, and the editor shows gc's panic text at the Go line.
+// Makes VS Code show the exception widget (gc's panic text) at every exception stop; see
+// ExceptionWidgetWatch for the races that otherwise leave it closed. A focus change is what makes
+// VS Code look again, and the focus must end where VS Code would have put it (the first frame with
+// a source), so the nudge only ever refocuses that frame.
 import * as vscode from 'vscode';
+import { DapMessage, ExceptionWidgetWatch } from './exceptionWidgetWatch';
 
-interface DapMessage {
-  type?: string;
-  event?: string;
-  command?: string;
-  success?: boolean;
-  body?: {
-    reason?: string;
-    stackFrames?: { source?: { path?: string; sourceReference?: number; presentationHint?: string } }[];
-  };
-}
+const timers = {
+  set: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
 
 export class ExceptionFocusTrackerFactory implements vscode.DebugAdapterTrackerFactory {
+  constructor(private readonly output: vscode.OutputChannel) {}
+
   createDebugAdapterTracker(): vscode.DebugAdapterTracker {
-    let pending = false; // an exception stop whose Go frame has not been focused yet
+    const out = this.output;
+    const watch = new ExceptionWidgetWatch((done) => {
+      out.appendLine('[debug] exception stop: VS Code has not opened the exception widget; refocusing the top frame');
+      return refocusTop(done);
+    }, timers);
     return {
-      onDidSendMessage: (m: DapMessage) => {
-        if (m.type === 'event' && m.event === 'stopped') {
-          pending = m.body?.reason === 'exception';
-        } else if (m.type === 'event' && m.event === 'continued') {
-          pending = false;
-        } else if (pending && m.type === 'response' && m.command === 'stackTrace' && m.success) {
-          // the program's C frames carry a disassembly listing, so the top frame usually has a source
-          // and VS Code shows the widget by itself; library frames' listings are de-emphasized
-          const frames = m.body?.stackFrames ?? [];
-          const hasSource = (f: (typeof frames)[number]) =>
-            !!f.source?.path || ((f.source?.sourceReference ?? 0) > 0 && f.source?.presentationHint !== 'deemphasize');
-          if (frames.length > 0 && hasSource(frames[0])) {
-            pending = false;
-            return;
-          }
-          if (!frames.some(hasSource)) return;
-          pending = false;
-          // after VS Code has taken this response in and opened the editor
-          setTimeout(() => void refocusTop(), 300);
-        }
-      },
+      onWillReceiveMessage: (m: DapMessage) => watch.onClientMessage(m),
+      onDidSendMessage: (m: DapMessage) => watch.onAdapterMessage(m),
+      onWillStopSession: () => watch.dispose(),
+      onExit: () => watch.dispose(),
     };
   }
 }
 
-async function refocusTop(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.debug.callStackDown');
+async function refocusTop(done: () => boolean): Promise<void> {
+  // VS Code replaced the focused frame object (a re-fetched stack): focusing the top is a change
   await vscode.commands.executeCommand('workbench.action.debug.callStackTop');
+  if (await until(done, 1000)) return;
+  // the top already had focus: move one frame down first. callStackDown returns before its editor
+  // has opened and the focus is set, so wait for that, or its focus would land after the top's.
+  const moved = focusChange(2000);
+  await vscode.commands.executeCommand('workbench.action.debug.callStackDown');
+  await moved;
+  if (done()) return;
+  await vscode.commands.executeCommand('workbench.action.debug.callStackTop');
+}
+
+function focusChange(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(finish, timeoutMs);
+    const sub = vscode.debug.onDidChangeActiveStackItem(finish);
+    function finish() {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    }
+  });
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  for (let waited = 0; waited < timeoutMs && !condition(); waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return condition();
 }
