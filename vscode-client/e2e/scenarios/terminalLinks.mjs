@@ -50,14 +50,23 @@ export async function run({ context, server, workspace, fixture, artifacts, log 
     const r = range.getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   }, printed);
-  await page.mouse.move(box.x, box.y);
-  // the link is underlined once the extension's provider (asking the language server) answered
-  await page.locator('.terminal-wrapper .xterm-underline-1, .terminal-wrapper .xterm-screen .xterm-decoration-overview-ruler, .terminal-wrapper [class*="underline"]').first()
-    .waitFor({ state: 'attached', timeout: 30000 }).catch(() => {});
-  await page.waitForTimeout(1000);
+  // with ctrl held, xterm turns the pointer into a hand once a link provider (ours, asking the
+  // language server) claimed the text under the mouse; it asks again on each move, so wiggle until
+  // the answer is there
+  await page.keyboard.down('Control');
+  const pointer = page.locator('.terminal-wrapper .xterm-cursor-pointer');
+  const deadline = Date.now() + 30000;
+  for (let i = 0; !(await pointer.count()); i++) {
+    if (Date.now() > deadline) {
+      await page.keyboard.up('Control');
+      throw new Error(`no link under the mouse on ${printed} after 30 s`);
+    }
+    await page.mouse.move(box.x + (i % 2), box.y);
+    await page.waitForTimeout(250);
+  }
+  log(`link under the mouse after ${((30000 - (deadline - Date.now())) / 1000).toFixed(1)} s`);
   await screenshot(page, artifacts, 'terminal-link-hover');
 
-  await page.keyboard.down('Control');
   await page.mouse.click(box.x, box.y);
   await page.keyboard.up('Control');
   await activeTab(page, basename(fixture.sourceFile), 30000);
