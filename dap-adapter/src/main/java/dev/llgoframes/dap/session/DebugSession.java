@@ -341,6 +341,23 @@ public final class DebugSession implements AutoCloseable {
         return old != null ? old : book.newId();
     }
 
+    /** A breakpoint's parsed hit condition, or why no breakpoint of any kind can be placed. */
+    private record Admission(HitCondition hit, String refusal) {
+    }
+
+    private Admission admit(BreakpointOptions opts) {
+        HitCondition hit;
+        try {
+            hit = HitCondition.parse(opts.hitCondition()).orElse(null);
+        } catch (SessionException e) {
+            return new Admission(null, e.getMessage());
+        }
+        if (target instanceof SessionTarget.Core) {
+            return new Admission(null, "a core file does not run: breakpoints have no effect");
+        }
+        return new Admission(hit, null);
+    }
+
     private static List<Integer> idsOf(List<BreakpointResult> results) {
         return results.stream().map(BreakpointResult::id).collect(java.util.stream.Collectors.toList());
     }
@@ -353,17 +370,12 @@ public final class DebugSession implements AutoCloseable {
             int line = lines.get(k);
             BreakpointOptions opts = optionsAt(options, k);
             String cond = opts.condition();
-            HitCondition hit;
-            try {
-                hit = HitCondition.parse(opts.hitCondition()).orElse(null);
-            } catch (SessionException e) {
-                out.add(new BreakpointResult(null, false, line, e.getMessage()));
+            Admission admission = admit(opts);
+            if (admission.refusal() != null) {
+                out.add(new BreakpointResult(null, false, line, admission.refusal()));
                 continue;
             }
-            if (target instanceof SessionTarget.Core) {
-                out.add(new BreakpointResult(null, false, line, "a core file does not run: breakpoints have no effect"));
-                continue;
-            }
+            HitCondition hit = admission.hit();
             if (file.isEmpty()) {
                 out.add(new BreakpointResult(null, false, line, sources.knowsFiles()
                         ? "no statement anchors for " + path + " in this program"
@@ -420,22 +432,17 @@ public final class DebugSession implements AutoCloseable {
             String name = names.get(k).trim();
             BreakpointOptions opts = optionsAt(options, k);
             String cond = opts.condition();
-            HitCondition hit;
-            try {
-                hit = HitCondition.parse(opts.hitCondition()).orElse(null);
-            } catch (SessionException e) {
-                out.add(new BreakpointResult(null, false, null, e.getMessage()));
-                continue;
-            }
             long link = view.symbolizer().entryOf(name);
             if (link == 0) {
                 out.add(new BreakpointResult(null, false, null, "no function named " + name + " in this program"));
                 continue;
             }
-            if (target instanceof SessionTarget.Core) {
-                out.add(new BreakpointResult(null, false, null, "a core file does not run: breakpoints have no effect"));
+            Admission admission = admit(opts);
+            if (admission.refusal() != null) {
+                out.add(new BreakpointResult(null, false, null, admission.refusal()));
                 continue;
             }
+            HitCondition hit = admission.hit();
             try {
                 int n = backend.insertBreakpoint(view.toRuntime(link), false, cond);
                 int id = idFor(previousIds, k);
@@ -464,17 +471,12 @@ public final class DebugSession implements AutoCloseable {
         List<BreakpointResult> out = new ArrayList<>();
         for (int k = 0; k < addresses.size(); k++) {
             BreakpointOptions opts = optionsAt(options, k);
-            HitCondition hit;
-            try {
-                hit = HitCondition.parse(opts.hitCondition()).orElse(null);
-            } catch (SessionException e) {
-                out.add(new BreakpointResult(null, false, null, e.getMessage()));
+            Admission admission = admit(opts);
+            if (admission.refusal() != null) {
+                out.add(new BreakpointResult(null, false, null, admission.refusal()));
                 continue;
             }
-            if (target instanceof SessionTarget.Core) {
-                out.add(new BreakpointResult(null, false, null, "a core file does not run: breakpoints have no effect"));
-                continue;
-            }
+            HitCondition hit = admission.hit();
             try {
                 int n = backend.insertBreakpoint(addresses.get(k), false, opts.condition());
                 int id = idFor(previousIds, k);
