@@ -54,19 +54,25 @@ public interface BinaryImage {
     ByteSlice file();
 
     /** Bytes of a section's file data (empty for NOBITS). */
-    ByteSlice sectionData(ImageSection section) throws BinaryFormatException;
+    default ByteSlice sectionData(ImageSection section) throws BinaryFormatException {
+        return LoadedMemory.section(file(), path().toString(), section);
+    }
 
     /**
      * Bytes at a virtual address, as the loader would map them: file bytes, or zeros past a
      * segment's file size (compacted carriers rely on that).
      */
-    ByteSlice readMemory(long address, long length, String structure) throws BinaryFormatException;
+    default ByteSlice readMemory(long address, long length, String structure) throws BinaryFormatException {
+        return LoadedMemory.read(file(), loadSegments(), path().toString(), address, length, structure);
+    }
 
     /**
      * The value of an 8-byte pointer slot as it holds at run time before any slide: the word
      * itself, or the RELATIVE relocation addend where the linker left the slot 0 (§3.7.5).
      */
-    long readPointer(long address, String structure) throws BinaryFormatException;
+    default long readPointer(long address, String structure) throws BinaryFormatException {
+        return decodeSlot(address, readMemory(address, 8, structure).u64(0));
+    }
 
     /** True if the image (or its separate debug file) carries a DWARF line table. */
     boolean hasDwarfLines();

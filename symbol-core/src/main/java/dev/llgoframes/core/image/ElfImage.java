@@ -311,21 +311,6 @@ public final class ElfImage implements BinaryImage {
     @Override public ByteSlice file() { return file; }
 
     @Override
-    public ByteSlice sectionData(ImageSection s) throws BinaryFormatException {
-        return LoadedMemory.section(file, path.toString(), s);
-    }
-
-    @Override
-    public ByteSlice readMemory(long address, long length, String structure) throws BinaryFormatException {
-        return LoadedMemory.read(file, loads, path.toString(), address, length, structure);
-    }
-
-    @Override
-    public long readPointer(long address, String structure) throws BinaryFormatException {
-        return decodeSlot(address, readMemory(address, 8, structure).u64(0));
-    }
-
-    @Override
     public long decodeSlot(long address, long word) {
         if (pie) {
             Long addend = relativeAddends.get(address);

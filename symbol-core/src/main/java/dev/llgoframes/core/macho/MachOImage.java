@@ -6,7 +6,6 @@ import dev.llgoframes.core.image.Goos;
 import dev.llgoframes.core.image.ImageSection;
 import dev.llgoframes.core.image.ImageSegment;
 import dev.llgoframes.core.image.ImageSymbol;
-import dev.llgoframes.core.image.LoadedMemory;
 import dev.llgoframes.core.image.LlgoSection;
 import dev.llgoframes.core.image.OpenOptions;
 import dev.llgoframes.core.io.BinaryFormatException;
@@ -247,21 +246,6 @@ public final class MachOImage implements BinaryImage {
     @Override public Optional<ImageSection> textSection() { return section("__TEXT,__text"); }
 
     @Override public ByteSlice file() { return file; }
-
-    @Override
-    public ByteSlice sectionData(ImageSection s) throws BinaryFormatException {
-        return LoadedMemory.section(file, path.toString(), s);
-    }
-
-    @Override
-    public ByteSlice readMemory(long address, long length, String structure) throws BinaryFormatException {
-        return LoadedMemory.read(file, loads, path.toString(), address, length, structure);
-    }
-
-    @Override
-    public long readPointer(long address, String structure) throws BinaryFormatException {
-        return decodeSlot(address, readMemory(address, 8, structure).u64(0));
-    }
 
     /** A chain node's decoded value; a slot outside every chain holds its value as stored. */
     @Override
