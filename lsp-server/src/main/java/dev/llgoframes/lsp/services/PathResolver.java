@@ -1,5 +1,7 @@
 package dev.llgoframes.lsp.services;
 
+import dev.llgoframes.core.paths.PathMap;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,13 +98,14 @@ public final class PathResolver {
         boolean anyRule = false;
         for (Rule rule : rules) {
             Settings.Substitution s = rule.s();
-            if (!hasPrefix(printed, s.from())) continue;
+            Optional<String> rest = PathMap.remainder(printed, s.from());
+            if (rest.isEmpty()) continue;
             anyRule = true;
             if (rule.target() == null) {
                 tried.add("substitutePath " + s.from() + " → " + s.to() + ": " + rule.problem());
                 continue;
             }
-            String mapped = rule.target() + "/" + stripSeparators(printed.substring(s.from().length()));
+            String mapped = rule.target() + "/" + stripSeparators(rest.get());
             Path p = inside(mapped, rule.target());
             Optional<Path> ok = p == null ? Optional.empty() : roots.admit(p);
             if (ok.isPresent()) return new Resolution(ok.get(), "substitutePath " + s.from() + " → " + s.to(), tried);
@@ -152,12 +155,6 @@ public final class PathResolver {
     }
 
     /** Prefix on a path boundary: {@code /a/b} matches {@code /a/b/c.go}, not {@code /a/bc/d.go}. */
-    static boolean hasPrefix(String path, String prefix) {
-        if (!path.startsWith(prefix)) return false;
-        return path.length() == prefix.length() || prefix.endsWith("/") || prefix.endsWith("\\")
-                || path.charAt(prefix.length()) == '/' || path.charAt(prefix.length()) == '\\';
-    }
-
     /**
      * {@code s} normalized, when it stays under {@code base}: a {@code ..} in the printed rest must not
      * climb out of the directory it was mapped into (the allowed-roots check would still refuse files

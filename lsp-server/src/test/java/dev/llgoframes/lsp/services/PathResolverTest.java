@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +45,9 @@ class PathResolverTest {
         assertEquals(mapped.resolve("a.go").toRealPath(), r.path());
         assertTrue(r.how().startsWith("substitutePath /build → "), r.how());
         // A prefix only matches on a path boundary.
-        assertFalse(PathResolver.hasPrefix("/buildx/a.go", "/build"));
+        Resolution other = resolver(subs("/build", tmp.resolve("mapped").toString()), List.of(), null, null)
+                .resolve("/buildx/x/a.go");
+        assertTrue(other.tried().contains("substitutePath: no rule matches"), other.tried().toString());
     }
 
     @Test

@@ -34,7 +34,7 @@ public record PathMap(List<Rule> rules) {
             return null;
         }
         for (Rule r : rules) {
-            Optional<String> rest = under(path, match.apply(r));
+            Optional<String> rest = remainder(path, match.apply(r));
             if (rest.isPresent()) {
                 return strip(replace.apply(r)) + rest.get();
             }
@@ -42,15 +42,33 @@ public record PathMap(List<Rule> rules) {
         return path;
     }
 
-    private static Optional<String> under(String path, String prefix) {
-        String p = strip(prefix);
-        if (p.isEmpty()) {
+    /**
+     * What follows {@code prefix} in {@code path} (with its leading separator), when the prefix ends
+     * on a path component boundary; traces built on Windows separate with '\\'. An empty prefix
+     * matches nothing; "/" matches every absolute path.
+     */
+    public static Optional<String> remainder(String path, String prefix) {
+        if (path == null || prefix == null || prefix.isEmpty()) {
             return Optional.empty();
         }
-        if (path.equals(p)) {
+        String p = prefix;
+        while (p.length() > 1 && isSeparator(p.charAt(p.length() - 1))) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (!path.startsWith(p)) {
+            return Optional.empty();
+        }
+        if (path.length() == p.length()) {
             return Optional.of("");
         }
-        return path.startsWith(p + "/") ? Optional.of(path.substring(p.length())) : Optional.empty();
+        if (isSeparator(p.charAt(p.length() - 1))) {
+            return Optional.of(path.substring(p.length() - 1)); // the root: the rest keeps its separator
+        }
+        return isSeparator(path.charAt(p.length())) ? Optional.of(path.substring(p.length())) : Optional.empty();
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '/' || c == '\\';
     }
 
     private static String strip(String prefix) {

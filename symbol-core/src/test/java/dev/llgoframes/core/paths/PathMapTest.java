@@ -20,4 +20,16 @@ class PathMapTest {
         assertEquals("/elsewhere", map.toLocal("/build"));
         assertEquals(null, map.toLocal(null));
     }
+
+    @Test
+    void remainderOnComponentBoundariesWithEitherSeparator() {
+        assertEquals(java.util.Optional.of("/x/a.go"), PathMap.remainder("/build/x/a.go", "/build"));
+        assertEquals(java.util.Optional.of("/x/a.go"), PathMap.remainder("/build/x/a.go", "/build//"));
+        assertEquals(java.util.Optional.of(""), PathMap.remainder("/build", "/build/"));
+        assertEquals(java.util.Optional.of("\\x\\a.go"), PathMap.remainder("C:\\b\\x\\a.go", "C:\\b"));
+        assertEquals(java.util.Optional.of("/x/a.go"), PathMap.remainder("/x/a.go", "/"));
+        assertEquals(java.util.Optional.empty(), PathMap.remainder("/buildx/a.go", "/build"));
+        assertEquals(java.util.Optional.empty(), PathMap.remainder("/build/a.go", ""));
+        assertEquals(java.util.Optional.empty(), PathMap.remainder("rel/a.go", "/"));
+    }
 }
