@@ -1,5 +1,7 @@
 package dev.llgoframes.dap.session;
 
+import dev.llgoframes.core.trace.SignalInfo;
+
 import java.util.Optional;
 
 /**
@@ -23,15 +25,15 @@ public record Fault(String signal, String gcSignalText, String runtimeError) {
         };
     }
 
-    /** gc's {@code [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x401136]} line. */
+    /**
+     * gc's {@code [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x401136]} line, in
+     * the core's spelling (the same text the trace view prints); an unknown field is "?".
+     */
     public String signalLine(SignalDetails d, long pc) {
-        StringBuilder b = new StringBuilder("[signal ").append(signal).append(": ").append(gcSignalText);
-        if (d.code() != null) {
-            b.append(" code=0x").append(Long.toHexString(d.code()));
-        }
-        if (d.address() != null) {
-            b.append(" addr=0x").append(Long.toHexString(d.address()));
-        }
-        return b.append(" pc=0x").append(Long.toHexString(pc)).append(']').toString();
+        return "[signal " + SignalInfo.format(signal, gcSignalText, hex(d.code()), hex(d.address()), pc) + "]";
+    }
+
+    private static String hex(Long v) {
+        return v == null ? null : "0x" + Long.toHexString(v);
     }
 }
