@@ -5,6 +5,7 @@ import dev.llgoframes.core.funcinfo.Fnv;
 import dev.llgoframes.core.funcinfo.Site;
 import dev.llgoframes.core.funcinfo.SiteReader;
 import dev.llgoframes.core.image.BinaryImage;
+import dev.llgoframes.core.image.Goos;
 import dev.llgoframes.core.image.ImageSection;
 import dev.llgoframes.core.image.LlgoSection;
 import dev.llgoframes.core.io.BinaryFormatException;
@@ -31,15 +32,25 @@ public final class SidecarReader {
 
     private SidecarReader() {}
 
-    /** The path the runtime would look at: the executable path plus ".pclntab" (symlinks resolved, §5.1). */
-    public static Path sidecarPath(Path executable) {
-        Path real = executable;
-        try {
-            real = executable.toRealPath();
-        } catch (IOException e) {
-            // keep the given path; the load below reports what is wrong
+    /**
+     * The path the runtime would look at: the executable path plus ".pclntab" (§5.1). Linux reads
+     * /proc/self/exe, so symlinks are resolved; Darwin's _NSGetExecutablePath is the path as launched.
+     */
+    public static Path sidecarPath(Path executable, Goos goos) {
+        Path exe = executable;
+        if (goos == Goos.LINUX) {
+            try {
+                exe = executable.toRealPath();
+            } catch (IOException e) {
+                // keep the given path; the load below reports what is wrong
+            }
         }
-        return real.resolveSibling(real.getFileName() + ".pclntab");
+        return exe.resolveSibling(exe.getFileName() + ".pclntab");
+    }
+
+    /** {@link #sidecarPath(Path, Goos)} for a Linux executable. */
+    public static Path sidecarPath(Path executable) {
+        return sidecarPath(executable, Goos.LINUX);
     }
 
     /** The executable's 32-byte identity slot, if it has one. */
@@ -52,7 +63,7 @@ public final class SidecarReader {
     }
 
     public static SidecarResult load(BinaryImage image) {
-        return load(image, sidecarPath(image.path()));
+        return load(image, sidecarPath(image.path(), image.goos()));
     }
 
     public static SidecarResult load(BinaryImage image, Path path) {

@@ -155,13 +155,15 @@ public final class LlgoBinary {
                     }
                 } catch (PrebuiltFuncTab.Rejected r) {
                     rejection = Optional.of(r.getMessage());
-                    notes.add("the runtime would not adopt the LLGOFTB1 blob: " + r.getMessage());
+                    // §4.3: "Otherwise the runtime treats the section as raw sites" (then dlsym, §6.1)
+                    sites = rawSites(image, entryStart, entryEnd, carrier);
+                    ft = FunctionTable.firstUse(tables, sites, available % 16 == 0, dyn);
+                    notes.add("the runtime would not adopt the LLGOFTB1 blob: " + r.getMessage()
+                            + "; it reads the carrier as raw sites instead (" + ft.rowCount() + " function-table rows)");
                 }
             } else {
-                boolean usable = available % 16 == 0;
-                sites = SiteReader.read(image, entryStart, usable ? entryEnd : entryStart + (available / 16) * 16,
-                        "entry sites (" + carrier.map(ImageSection::name).orElse("llgo_funcinfo_entry") + ")");
-                ft = FunctionTable.firstUse(tables, sites, usable, dyn);
+                sites = rawSites(image, entryStart, entryEnd, carrier);
+                ft = FunctionTable.firstUse(tables, sites, available % 16 == 0, dyn);
             }
         } else if (!tables.isEmpty()) {
             ft = FunctionTable.firstUse(tables, List.of(), false, dyn);
@@ -176,6 +178,15 @@ public final class LlgoBinary {
         Configuration c = new Configuration(mode, image.format(), image.isPositionIndependent(), stripped, dwarf,
                 g.source(), Optional.empty(), rejection, notes);
         return new LlgoBinary(image, c, new FaithfulResolver(tables, ft, pt, dyn), sites, lineSites);
+    }
+
+    /** The entry carrier read as {pc, id} site rows (whole rows only; §3.7). */
+    private static List<Site> rawSites(BinaryImage image, long entryStart, long entryEnd, Optional<ImageSection> carrier)
+            throws BinaryFormatException {
+        long available = entryEnd - entryStart;
+        boolean usable = available % 16 == 0;
+        return SiteReader.read(image, entryStart, usable ? entryEnd : entryStart + (available / 16) * 16,
+                "entry sites (" + carrier.map(ImageSection::name).orElse("llgo_funcinfo_entry") + ")");
     }
 
     /**
