@@ -55,7 +55,7 @@ final class GcStackText {
             // ViewFrame's pc is a return address, or fault pc + 1 for the faulting frame (its convention)
             boolean top = i == 0 && faultOnTop;
             long pc = top || !e.returnAddress() ? e.pc() + 1 : e.pc();
-            long entry = e.pc() == 0 ? 0 : view.entryAt(e.pc());
+            long entry = e.pc() == 0 ? 0 : view.entryAt(e.pc(), e.returnAddress() && !top);
             Long entryOrNull = entry == 0 ? null : entry;
             Long offset = entry == 0 ? null : (top ? e.pc() : pc) - entry;
             frames.add(new ViewFrame(d.name(), d.file(), d.line(), e.pc() == 0 ? null : pc, entryOrNull, offset,

@@ -65,10 +65,19 @@ public final class SymbolView {
 
     /** Run-time entry of the function containing a run-time pc, 0 if unknown. */
     public long entryAt(long runtimePc) {
+        return entryAt(runtimePc, false);
+    }
+
+    /**
+     * Run-time entry of the function a frame's pc belongs to, 0 if unknown. A return address is
+     * looked up at pc-1 as for its name: after a call that does not return (an explicit panic,
+     * §6.7) it may be the next function's entry.
+     */
+    public long entryAt(long runtimePc, boolean returnAddress) {
         if (!inExecutable(runtimePc)) {
             return 0;
         }
-        SymbolizedPc s = symbolizer.symbolize(toLink(runtimePc), false);
+        SymbolizedPc s = symbolizer.symbolize(toLink(runtimePc), returnAddress);
         return s.entry() == null ? 0 : toRuntime(s.entry());
     }
 

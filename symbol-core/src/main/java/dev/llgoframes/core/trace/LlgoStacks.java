@@ -27,16 +27,25 @@ public final class LlgoStacks {
             for (TraceFrame f : g.frames()) frames.add(resym == null ? TextFrames.of(f) : resym.frame(f));
             Integer faultIndex = null;
             Long faultPc = null;
-            if (faultHint != null) {
+            String hint = faultHint;
+            if (hint != null) {
                 faultIndex = shape == StackShape.FAULT_TRACEBACK ? Integer.valueOf(0)
                         : shape == StackShape.STACK_DUMP ? FaultFrameLocator.inStack(frames) : null;
+                if (shape == StackShape.STACK_DUMP && faultIndex != null && faultIndex < frames.size()
+                        && GoNames.isLlgoMachinery(frames.get(faultIndex).function())) {
+                    // below the deferred function stands LLGo's gopanic stand-in: a Go-level check
+                    // (AssertNilDeref, AssertDivideByZero, …) panicked with a fault's message, no
+                    // hardware fault happened (§8.6), so this is a non-fault snapshot (§9.9 rule 1)
+                    faultIndex = null;
+                    hint = null;
+                }
                 if (faultIndex != null && faultIndex < frames.size() && frames.get(faultIndex).pc() != null) {
                     faultPc = frames.get(faultIndex).pc() - 1;
                 }
             }
             long id = g.id() < 0 ? 1 : g.id();
             String state = g.state() == null ? "running" : g.state();
-            out.add(new LlgoStack(shape, id, state, panic, faultHint, frames, faultIndex, faultPc));
+            out.add(new LlgoStack(shape, id, state, panic, hint, frames, faultIndex, faultPc));
         }
         return out;
     }

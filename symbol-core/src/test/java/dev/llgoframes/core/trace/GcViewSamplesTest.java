@@ -21,7 +21,7 @@ class GcViewSamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"mt_panic.llgo.txt", "mt_cexcept_segv_norecover.llgo.txt", "mt_cexcept_segv_recover.llgo.txt",
             "mt_cexcept_div_recover.llgo.txt", "clite_dump.llgo.txt", "example_b_darwin_fault.llgo.txt",
-            "example_d_stack.llgo.txt"})
+            "example_d_stack.llgo.txt", "go_nilderef_recover.llgo.txt"})
     void llgoSampleToGcView(String name) {
         Traceback tb = Traces.only(Traces.load(name));
         assertEquals(Traces.load(name.replace(".txt", ".gcview.txt")), gcText(tb));
@@ -56,6 +56,18 @@ class GcViewSamplesTest {
         String rendered = LlgoTextRenderer.render(LlgoStacks.of(tb, null).get(0));
         String original = text.substring(tb.range().start(), tb.range().end()).replaceAll("\nexit status \\d+$", "");
         assertEquals(original + "\n", rendered);
+    }
+
+    @Test
+    void aGoLevelNilCheckRecoveredIsAPanicNotAFault() {
+        // the message is a fault's, but the frame below the deferred function is LLGo's stand-in for
+        // gopanic (AssertNilDeref): one panic frame in its place, no runtime.sigpanic (§8.6, §9.9)
+        LlgoStack st = LlgoStacks.of(Traces.only(Traces.load("go_nilderef_recover.llgo.txt")), null).get(0);
+        assertFalse(st.fault());
+        assertNull(st.faultFrameIndex());
+        String gc = gcText(Traces.only(Traces.load("go_nilderef_recover.llgo.txt")));
+        assertEquals(1, gc.split("panic\\(\\.\\.\\.\\)", -1).length - 1, gc);
+        assertFalse(gc.contains("sigpanic"), gc);
     }
 
     @Test
