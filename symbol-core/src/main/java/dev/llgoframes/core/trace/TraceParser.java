@@ -121,9 +121,11 @@ public final class TraceParser {
                 b.last = i;
                 i++;
                 break;
+            } else if (diagnostic(i) && i + 1 < n && (continuesBlock(i + 1) || blank(i + 1))) {
+                i++;
             } else if (blank(i)) {
                 int j = i;
-                while (j < n && blank(j)) j++;
+                while (j < n && (blank(j) || diagnostic(j))) j++;
                 if (j < n && continuesBlock(j) && !b.goroutines.isEmpty() || j < n && b.goroutines.isEmpty() && bodyStart(j)) {
                     i = j;
                 } else {
@@ -138,6 +140,15 @@ public final class TraceParser {
         }
         blocks.add(b.build());
         return b.last + 1;
+    }
+
+    /**
+     * LLGo's run-time diagnostics (§9.6): LLGO_FUNCINFO_DEBUG prints a line when a table is first
+     * built, in FIRST_USE images while the traceback is printed; LLGO_DYNUNWIND_DEBUG prints
+     * {@code [dynunwind] …} lines at a fault. They interrupt a traceback without ending it.
+     */
+    private boolean diagnostic(int i) {
+        return at(i, "llgo funcinfo: ") || at(i, "[dynunwind] ");
     }
 
     private boolean bodyStart(int i) {
@@ -167,11 +178,12 @@ public final class TraceParser {
                 b.last = i++;
             } else if (i == b.first && (at(i, "unexpected fault address ") || sigquitStart(i))) {
                 b.last = i++;
-            } else if (i > b.first && (at(i, "PC=0x") || at(i, "runtime: ") || at(i, "unexpected fault address "))) {
+            } else if (i > b.first && (at(i, "PC=0x") || at(i, "runtime: ") || at(i, "unexpected fault address ")
+                    || diagnostic(i))) {
                 b.last = i++;
             } else if (blank(i)) {
                 int j = i;
-                while (j < n && blank(j)) j++;
+                while (j < n && (blank(j) || diagnostic(j))) j++;
                 if (j < n && (bodyStart(j) || at(j, "[signal ") || at(j, "fatal error: "))) {
                     i = j;
                 } else {
@@ -237,7 +249,7 @@ public final class TraceParser {
                 elided.add(new ElidedMarker(count == 0 ? null : count, frames.size(), new TextRange(a, Text.trimEnd(s, a, e)), i));
                 i++;
             } else if (Text.isSpace(s.charAt(a)) && Text.indexOf(s, "goroutine running on other thread", a, e) >= 0
-                    || at(i, "[originating from goroutine ") || at(i, "non-Go function at pc=")) {
+                    || at(i, "[originating from goroutine ") || at(i, "non-Go function at pc=") || diagnostic(i)) {
                 i++;
             } else {
                 int next = callFrame(i, frames);

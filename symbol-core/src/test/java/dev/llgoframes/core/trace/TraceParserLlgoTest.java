@@ -9,6 +9,29 @@ import org.junit.jupiter.api.Test;
 class TraceParserLlgoTest {
 
     @Test
+    void runTimeDiagnosticsInsideATracebackDoNotSplitIt() {
+        // §9.6: in FIRST_USE images LLGO_FUNCINFO_DEBUG's pcline line comes while the traceback is
+        // printed (after "panic: …" and its blank line); LLGO_DYNUNWIND_DEBUG adds [dynunwind] lines
+        String plain = Traces.load("mt_panic.llgo.txt");
+        String noisy = "llgo funcinfo: func table frames= 12  buckets= 0  index= built  entries= sites\n"
+                + plain.replace("panic: manual-boom\n\n", "panic: manual-boom\n\n"
+                        + "llgo funcinfo: pcline table frames= 9  buckets= 3  index= built\n")
+                        .replace("main.outer(...)\n", "[dynunwind] #01 0x401136 main.outer+0x9\nmain.outer(...)\n");
+        TraceDocument doc = TraceParser.parse(noisy);
+        assertEquals(1, doc.tracebacks().size(), noisy);
+        Traceback tb = doc.tracebacks().get(0);
+        Traceback want = Traces.only(plain);
+        assertEquals(TracebackKind.PANIC, tb.kind());
+        assertEquals("manual-boom", tb.finalPanic().text());
+        assertEquals(want.goroutines().get(0).frames().stream().map(TraceFrame::function).toList(),
+                tb.goroutines().get(0).frames().stream().map(TraceFrame::function).toList());
+        assertEquals(want.goroutines().get(0).frames().stream().map(TraceFrame::line).toList(),
+                tb.goroutines().get(0).frames().stream().map(TraceFrame::line).toList());
+        // the line before the panic is not part of the traceback: it passes through
+        assertEquals(1, doc.passthroughLines());
+    }
+
+    @Test
     void panicTracebackSample() {
         String text = Traces.load("mt_panic.llgo.txt");
         TraceDocument doc = TraceParser.parse(text);
