@@ -14,6 +14,11 @@ public final class FrameSplicer {
 
     /** Names the runtime trims from the head of a snapshot. */
     public static boolean isMachinery(String name) {
+        return hasRuntimePrefix(name) || name != null && RT_MACHINERY.contains(name);
+    }
+
+    /** RTPREFIX of §8.5 in either module spelling (github.com/goplus/llgo before 2026-08-17). */
+    public static boolean hasRuntimePrefix(String name) {
         if (name == null || name.isEmpty()) {
             return false;
         }
@@ -22,7 +27,7 @@ public final class FrameSplicer {
                 return true;
             }
         }
-        return RT_MACHINERY.contains(name);
+        return false;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.llgoframes.core.resolve;
 
+import dev.llgoframes.core.panic.FrameSplicer;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,6 @@ import java.util.List;
  */
 public final class LlgoTracebackRenderer {
     /** Runtime-machinery prefix filtered from the top of panic tracebacks (§8.5). */
-    public static final String RTPREFIX = "github.com/xgo-dev/llgo/runtime/internal/";
 
     private final FaithfulResolver resolver;
 
@@ -57,7 +58,7 @@ public final class LlgoTracebackRenderer {
         boolean top = true;
         for (long pc : pcs) {
             FaithfulResolver.CallerFrame f = resolver.callersFrame(pc);
-            if (top && f.function().startsWith(RTPREFIX)) {
+            if (top && FrameSplicer.hasRuntimePrefix(f.function())) {
                 continue;
             }
             top = false;

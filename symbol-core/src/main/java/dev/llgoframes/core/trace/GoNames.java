@@ -1,18 +1,20 @@
 package dev.llgoframes.core.trace;
 
+import dev.llgoframes.core.panic.FrameSplicer;
+
 /** Function-name facts shared by the views: LLGo runtime prefixes and LLGo → gc spelling (§2.1, §2.2). */
 public final class GoNames {
     private GoNames() {}
 
-    /** LLGo runtime core and patched libraries; {@code github.com/goplus/llgo/} before 2026-08-17. */
-    public static final String RT_PREFIX = "github.com/xgo-dev/llgo/runtime/internal/";
-    public static final String OLD_PREFIX = "github.com/goplus/llgo/";
+    /** The runtime's package in LLGo's older layout (the clite dump of §9.4 names its Panic and Rethrow). */
+    private static final String OLD_LAYOUT_RUNTIME = "github.com/goplus/llgo/internal/runtime.";
 
-    /** LLGo panic/fault machinery that the runtime itself trims (§8.5). */
+    /**
+     * LLGo panic/fault machinery: what the runtime itself trims (§8.5, both module spellings), and
+     * the runtime package of the older layout. Other LLGo packages (runtime/abi, c/…) are not.
+     */
     public static boolean isLlgoMachinery(String name) {
-        return name != null && (name.startsWith(RT_PREFIX) || name.startsWith(OLD_PREFIX)
-                || name.equals("runtime.capturePanicPCs") || name.equals("runtime.onFault")
-                || name.equals("runtime.fpWalkFrom"));
+        return FrameSplicer.isMachinery(name) || name != null && name.startsWith(OLD_LAYOUT_RUNTIME);
     }
 
     /** LLGo's goroutine-start wrapper {@code <pkg>._llgo_routine$<n>} (§2.1, R.12). */

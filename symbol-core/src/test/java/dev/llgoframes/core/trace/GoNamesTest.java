@@ -7,6 +7,19 @@ import org.junit.jupiter.api.Test;
 class GoNamesTest {
 
     @Test
+    void machineryIsTheRuntimesOwnPrefixInEitherModuleSpelling() {
+        assertTrue(GoNames.isLlgoMachinery("github.com/xgo-dev/llgo/runtime/internal/runtime.Panic"));
+        assertTrue(GoNames.isLlgoMachinery("github.com/goplus/llgo/runtime/internal/runtime.PanicIndex"));
+        assertTrue(GoNames.isLlgoMachinery("github.com/goplus/llgo/internal/runtime.Rethrow")); // §9.4 sample
+        assertTrue(GoNames.isLlgoMachinery("runtime.capturePanicPCs"));
+        // other LLGo packages are user-visible code in both spellings (§8.5's RTPREFIX)
+        assertFalse(GoNames.isLlgoMachinery("github.com/goplus/llgo/runtime/abi.(*UncommonType).Methods"));
+        assertFalse(GoNames.isLlgoMachinery("github.com/xgo-dev/llgo/runtime/abi.(*UncommonType).Methods"));
+        assertFalse(GoNames.isLlgoMachinery("github.com/goplus/llgo/c/os.Getenv"));
+        assertFalse(GoNames.isLlgoMachinery(null));
+    }
+
+    @Test
     void closuresInGcScheme() {
         assertEquals("main.main.func1", GoNames.gcName("main.main.func1"));      // LLGo already rewrote the only $N
         assertEquals("main.main.func1.1", GoNames.gcName("main.main$1.func1")); // spec §2.2 / §9.8
