@@ -16,7 +16,10 @@ public final class FuncInfoTables {
     public static final int RECORD_SIZE = 28;
     public static final int PCLINE_SIZE = 24;
     public static final int SYMBOL_INDEX_SIZE = 16;
-    private static final int MAX_RECORDS = 1 << 20;
+    /** Runtime limit of function records and symbol-index entries (§3.1, §3.5). */
+    public static final int MAX_RECORDS = 1 << 20;
+    /** Runtime limit of pcline records, beyond which the pcline machinery is off (§3.6). */
+    public static final int MAX_PCLINES = 1 << 20;
 
     private final List<FuncRecord> records;
     private final StringTable strings;
@@ -129,7 +132,7 @@ public final class FuncInfoTables {
         long[] pids = new long[0];
         PclineRecord[] prs = new PclineRecord[0];
         if (pclineBytes != null && pclineCount > 0) {
-            if (pclineCount * PCLINE_SIZE > pclineBytes.length() || pclineCount > (1 << 22)) {
+            if (pclineCount * PCLINE_SIZE > pclineBytes.length()) {
                 throw pclineBytes.error(0, pclineCount + " pcline records do not fit in " + pclineBytes.length() + " bytes");
             }
             int p = (int) pclineCount;

@@ -29,10 +29,9 @@ public final class StringTable {
         String s = cache[(int) id];
         if (s == null) {
             long off = offsets.u32(4 * id);
-            if (off >= pool.length()) {
-                throw pool.error(0, "string " + id + " has offset " + off + " past the pool of " + pool.length() + " bytes");
-            }
-            s = pool.cString(off);
+            // past the pool the runtime would read whatever follows it; no string is the honest answer,
+            // and one damaged offset must not cost the whole table
+            s = off >= pool.length() ? "" : pool.cString(off);
             cache[(int) id] = s;
         }
         return s;

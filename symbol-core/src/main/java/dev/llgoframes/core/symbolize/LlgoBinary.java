@@ -223,6 +223,14 @@ public final class LlgoBinary {
      * pre-2026-07-26 16-byte layout is tried and kept only when it agrees completely.
      */
     private static FuncInfoTables decodeEmbedded(BinaryImage image, TableGlobals g, List<String> notes) throws BinaryFormatException {
+        if (Long.compareUnsigned(g.pclineCount(), FuncInfoTables.MAX_PCLINES) > 0) {
+            notes.add("pcline count " + Long.toUnsignedString(g.pclineCount())
+                    + " is over the runtime's limit of 2^20: its pcline machinery is off, no statement lines (§3.6)");
+        }
+        if (Long.compareUnsigned(g.symbolIndexCount(), FuncInfoTables.MAX_RECORDS) > 0) {
+            notes.add("symbol index count " + Long.toUnsignedString(g.symbolIndexCount())
+                    + " is over the runtime's limit of 2^20: the runtime refuses the index (§3.5)");
+        }
         BinaryFormatException wideError = null;
         FuncInfoTables wide = null;
         try {
@@ -259,11 +267,15 @@ public final class LlgoBinary {
         if (Long.compareUnsigned(g.count(), 1 << 20) > 0) {
             throw new BinaryFormatException(file, "__llgo_funcinfo_count", -1, "count " + Long.toUnsignedString(g.count()) + " exceeds 2^20");
         }
-        if (Long.compareUnsigned(g.stringCount(), 1L << 26) > 0 || Long.compareUnsigned(g.pclineCount(), 1L << 22) > 0
-                || Long.compareUnsigned(g.symbolIndexCount(), 1L << 20) > 0) {
-            throw new BinaryFormatException(file, "funcinfo globals", -1, "implausible counts (strings "
-                    + Long.toUnsignedString(g.stringCount()) + ", pcline " + Long.toUnsignedString(g.pclineCount()) + ")");
+        if (Long.compareUnsigned(g.stringCount(), 1L << 26) > 0) {
+            // no limit in the runtime, but 2^26 strings would be a 256 MiB offset array: not a table
+            throw new BinaryFormatException(file, "__llgo_funcinfo_string_count", -1, "implausible count "
+                    + Long.toUnsignedString(g.stringCount()));
         }
+        // over the runtime's limits an index is refused and the pcline machinery disabled (§3.5, §3.6);
+        // the rest of the tables still serve
+        boolean indexRefused = Long.compareUnsigned(g.symbolIndexCount(), FuncInfoTables.MAX_RECORDS) > 0;
+        boolean pclineDisabled = Long.compareUnsigned(g.pclineCount(), FuncInfoTables.MAX_PCLINES) > 0;
         ByteSlice recs = image.readMemory(g.table(), g.count() * layout.recordSize(), "function records (__llgo_funcinfo_table)");
         ByteSlice offsets = image.readMemory(g.stringOffsets(), g.stringCount() * 4, "string offsets (__llgo_funcinfo_string_offsets)");
         ImageSection poolSection = image.sections().stream().filter(s -> s.isAllocated() && s.contains(g.strings())).findFirst()
@@ -272,12 +284,13 @@ public final class LlgoBinary {
         ByteSlice pool = image.readMemory(g.strings(), poolSection.end() - g.strings(), "string pool (__llgo_funcinfo_strings)");
         ByteSlice hash = g.hash() != 0 && g.hashMask() != 0 && Long.compareUnsigned(g.hashMask(), 1 << 22) <= 0
                 ? image.readMemory(g.hash(), (g.hashMask() + 1) * 2, "hash (__llgo_funcinfo_hash)") : null;
-        ByteSlice index = g.symbolIndex() != 0 && g.symbolIndexCount() != 0
-                ? image.readMemory(g.symbolIndex(), g.symbolIndexCount() * 16, "symbol index (__llgo_funcinfo_symbol_index)") : null;
-        ByteSlice pcline = g.pclineTable() != 0 && g.pclineCount() != 0
+        ByteSlice index = g.symbolIndex() == 0 || g.symbolIndexCount() == 0 ? null
+                : indexRefused ? ByteSlice.of(new byte[0], file, "symbol index (refused: count over 2^20)")
+                : image.readMemory(g.symbolIndex(), g.symbolIndexCount() * 16, "symbol index (__llgo_funcinfo_symbol_index)");
+        ByteSlice pcline = g.pclineTable() != 0 && g.pclineCount() != 0 && !pclineDisabled
                 ? image.readMemory(g.pclineTable(), g.pclineCount() * 24, "pcline records (__llgo_pcline_table)") : null;
         return FuncInfoTables.decode(layout, recs, g.count(), pool, offsets, g.stringCount(), hash, hash == null ? 0 : g.hashMask(),
-                index, g.symbolIndexCount(), pcline, g.pclineCount());
+                index, g.symbolIndexCount(), pcline, pclineDisabled ? 0 : g.pclineCount());
     }
 
     public BinaryImage image() { return image; }
