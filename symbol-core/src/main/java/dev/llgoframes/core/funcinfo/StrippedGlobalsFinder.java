@@ -49,8 +49,8 @@ public final class StrippedGlobalsFinder {
             // A bound pair is (start, end) with end > start. The pcline end often equals the entry
             // start (adjacent sections), so a start must also be followed by a larger word.
             for (long i = 0; i + 1 < n; i++) {
-                long w = words.u64(8 * i);
-                long next = words.u64(8 * i + 8);
+                long w = word(data, words, i);
+                long next = word(data, words, i + 1);
                 boolean pair = Long.compareUnsigned(next, w) > 0 && next - w <= (1L << 32);
                 if (pcl.isPresent() && w == pcl.get().address() && pclAt < 0 && pair) {
                     pclAt = i;
@@ -67,20 +67,28 @@ public final class StrippedGlobalsFinder {
             List<Long> pointers = new ArrayList<>();
             Set<Long> counts = new HashSet<>();
             for (long i = lo; i < hi; i++) {
-                long w = words.u64(8 * i);
+                long w = word(data, words, i);
                 if (readOnlySection(w).isPresent()) {
                     pointers.add(w);
                 } else if (w > 0 && w <= (1L << 24)) {
                     counts.add(w);
                 }
             }
-            long pcsiteStart = pclAt < 0 ? 0 : words.u64(8 * pclAt);
-            long pcsiteEnd = pclAt < 0 ? 0 : words.u64(8 * pclAt + 8);
-            long entryStart = entAt < 0 ? 0 : words.u64(8 * entAt);
-            long entryEnd = entAt < 0 ? 0 : words.u64(8 * entAt + 8);
+            long pcsiteStart = pclAt < 0 ? 0 : word(data, words, pclAt);
+            long pcsiteEnd = pclAt < 0 ? 0 : word(data, words, pclAt + 1);
+            long entryStart = entAt < 0 ? 0 : word(data, words, entAt);
+            long entryEnd = entAt < 0 ? 0 : word(data, words, entAt + 1);
             return Optional.of(identify(pointers, counts, pcsiteStart, pcsiteEnd, entryStart, entryEnd));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Word {@code i} of a data section as the loader leaves it (§3.7.5): a PIE's pointer slots are 0
+     * in the file with the value in a RELATIVE relocation, Mach-O's hold chained-fixup encodings.
+     */
+    private long word(ImageSection data, ByteSlice words, long i) throws BinaryFormatException {
+        return image.decodeSlot(data.address() + 8 * i, words.u64(8 * i));
     }
 
     private TableGlobals identify(List<Long> pointers, Set<Long> counts, long pcsiteStart, long pcsiteEnd,
@@ -103,32 +111,50 @@ public final class StrippedGlobalsFinder {
                 }
             }
         }
+        // Strings: words after the offset array can pass as offsets too. LLGo numbers its strings by
+        // length, longest first (§3.3), which garbage past the array rarely keeps: the largest count
+        // in that order wins, else the largest that validates.
         long offsets = 0;
         long stringCount = 0;
         long pool = 0;
+        boolean ordered = false;
         for (long q : pointers) {
             for (long c : counts) {
-                if (c <= stringCount || !isOffsets(q, c)) {
+                if (c <= (ordered ? stringCount : 0) || !isOffsets(q, c)) {
                     continue;
                 }
                 ByteSlice offs = image.readMemory(q, c * 4, "structural offsets candidate");
                 for (long p : pointers) {
-                    if (p != q && isPool(p, offs, c)) {
+                    if (p == q || !isPool(p, offs, c)) {
+                        continue;
+                    }
+                    boolean byLength = longestFirst(p, offs, c);
+                    if (byLength && (!ordered || c > stringCount) || !byLength && !ordered && c > stringCount) {
                         offsets = q;
                         stringCount = c;
                         pool = p;
+                        ordered = byLength;
                     }
                 }
             }
         }
+        // Records: the rows after the last record may pass as records too (a count word nearby that
+        // is a little too large still validates). The hash pins N down: its non-zero slots are
+        // exactly 1..N. Without a hash (N > 65535, §3.4) the largest count that validates is taken.
         long table = 0;
         long count = 0;
+        boolean confirmed = false;
         if (stringCount > 0) {
             for (long r : pointers) {
                 for (long c : counts) {
-                    if (c > count && isRecords(r, c, stringCount)) {
+                    if (!isRecords(r, c, stringCount)) {
+                        continue;
+                    }
+                    boolean byHash = hashConfirms(pointers, counts, c);
+                    if (byHash && (!confirmed || c > count) || !byHash && !confirmed && c > count) {
                         table = r;
                         count = c;
+                        confirmed = byHash;
                     }
                 }
             }
@@ -242,6 +268,24 @@ public final class StrippedGlobalsFinder {
         return true;
     }
 
+    /** Strings 1..c-1 in LLGo's order: lengths never grow (§3.3 build rule). */
+    private boolean longestFirst(long p, ByteSlice offs, long c) throws BinaryFormatException {
+        Optional<PoolCandidate> pc = pool(p);
+        if (pc.isEmpty()) {
+            return false;
+        }
+        ByteSlice bytes = image.readMemory(p, pc.get().length(), "structural pool candidate");
+        long previous = Long.MAX_VALUE;
+        for (long i = 1; i < c; i++) {
+            long len = bytes.cString(offs.u32(4 * i)).length();
+            if (len > previous) {
+                return false;
+            }
+            previous = len;
+        }
+        return true;
+    }
+
     private boolean isRecords(long r, long c, long stringCount) throws BinaryFormatException {
         Optional<ByteSlice> a = array(r, c, 28);
         if (a.isEmpty()) {
@@ -272,6 +316,17 @@ public final class StrippedGlobalsFinder {
             prev = id;
         }
         return true;
+    }
+
+    private boolean hashConfirms(List<Long> pointers, Set<Long> counts, long n) throws BinaryFormatException {
+        for (long h : pointers) {
+            for (long mask : counts) {
+                if (Long.bitCount(mask + 1) == 1 && 3 * (mask + 1) >= 4 * n && isHash(h, mask, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean isHash(long h, long mask, long n) throws BinaryFormatException {
