@@ -6,7 +6,8 @@ import java.util.List;
  * Finds the faulting frame in a stack taken after a recovered fault. LLGo splices the fault snapshot
  * in right below the deferred function (§8.5), and the deferred function is almost always a closure
  * of the function that owns the defer, which appears further down. So: the frame after the first
- * {@code F.funcN} whose {@code F} occurs below it.
+ * {@code F.funcN} whose {@code F} occurs below it; failing that (a named deferred function), the frame
+ * after the one that called the stack printer.
  */
 final class FaultFrameLocator {
     private FaultFrameLocator() {}
@@ -17,6 +18,14 @@ final class FaultFrameLocator {
             if (parent == null) continue;
             for (int j = i + 1; j < frames.size(); j++) {
                 if (parent.equals(frames.get(j).function())) return i + 1;
+            }
+        }
+        // a named deferred function ({@code defer handler()}): it called the stack printer itself, so
+        // the snapshot starts right below it, two frames under runtime/debug.Stack or runtime.Stack
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            String f = frames.get(i).function();
+            if ("runtime/debug.Stack".equals(f) || "runtime.Stack".equals(f)) {
+                return i + 2 < frames.size() ? i + 2 : null;
             }
         }
         return null;

@@ -21,7 +21,8 @@ class GcViewSamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"mt_panic.llgo.txt", "mt_cexcept_segv_norecover.llgo.txt", "mt_cexcept_segv_recover.llgo.txt",
             "mt_cexcept_div_recover.llgo.txt", "clite_dump.llgo.txt", "example_b_darwin_fault.llgo.txt",
-            "example_d_stack.llgo.txt", "go_nilderef_recover.llgo.txt"})
+            "example_d_stack.llgo.txt", "go_nilderef_recover.llgo.txt",
+            "named_defer_segv_recover.llgo.txt"})
     void llgoSampleToGcView(String name) {
         Traceback tb = Traces.only(Traces.load(name));
         assertEquals(Traces.load(name.replace(".txt", ".gcview.txt")), gcText(tb));
