@@ -5,15 +5,13 @@ import dev.llgoframes.core.image.ImageSymbol;
 import dev.llgoframes.core.image.LlgoSection;
 import dev.llgoframes.core.resolve.FunctionTable;
 import dev.llgoframes.core.resolve.Sym;
+import dev.llgoframes.core.testing.PatchedCopy;
 import dev.llgoframes.fixtures.Fixture;
 import dev.llgoframes.fixtures.FixtureProgram;
 import dev.llgoframes.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +35,7 @@ class RejectedBlobTest {
         ImageSection carrier = good.image().llgoSection(LlgoSection.ENTRY_SITES).orElseThrow();
 
         // count (offset 24) above 16·N + 1: the last adoption check of §4.3 fails
-        Path patched = patch(f.executable(), carrier.fileOffset() + 24, 0x7fff_ffff, 4);
+        Path patched = PatchedCopy.write(f.executable(), dir, carrier.fileOffset() + 24, 0x7fff_ffff, 4);
         assertFallsBackToDlsym(good, LlgoBinary.open(patched), "count");
     }
 
@@ -50,7 +48,7 @@ class RejectedBlobTest {
         ImageSection stub = good.image().llgoSection(LlgoSection.STUB_SITES).orElseThrow();
 
         // the live pointer (offset 16) no longer equals the stub section start
-        Path patched = patch(f.executable(), carrier.fileOffset() + 16, stub.address() + 8, 8);
+        Path patched = PatchedCopy.write(f.executable(), dir, carrier.fileOffset() + 16, stub.address() + 8, 8);
         assertFallsBackToDlsym(good, LlgoBinary.open(patched), "redirect");
     }
 
@@ -84,18 +82,5 @@ class RejectedBlobTest {
             assertEquals(viaBlob.function(), viaDlsym.function(), what + ": pc 0x" + Long.toHexString(pc));
             assertEquals(s.value(), viaDlsym.entry(), what + ": " + s.name());
         }
-    }
-
-    private Path patch(Path exe, long fileOffset, long value, int width) throws Exception {
-        byte[] bytes = Files.readAllBytes(exe);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (width == 4) {
-            b.putInt((int) fileOffset, (int) value);
-        } else {
-            b.putLong((int) fileOffset, value);
-        }
-        Path out = dir.resolve("prog");
-        Files.write(out, bytes);
-        return out;
     }
 }

@@ -1,18 +1,14 @@
 package dev.llgoframes.core.symbolize;
 
-import dev.llgoframes.core.image.ImageSection;
-import dev.llgoframes.core.image.ImageSymbol;
 import dev.llgoframes.core.resolve.FunctionTable;
 import dev.llgoframes.core.resolve.Sym;
+import dev.llgoframes.core.testing.PatchedCopy;
 import dev.llgoframes.fixtures.Fixture;
 import dev.llgoframes.fixtures.FixtureProgram;
 import dev.llgoframes.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +29,7 @@ class RuntimeLimitsTest {
         Fixture f = Fixtures.build(FixtureProgram.standard(), Fixtures.standardVariant("nopie"));
         LlgoBinary good = LlgoBinary.open(f.executable());
         assertTrue(good.resolver().pclineTable().size() > 0);
-        LlgoBinary bad = LlgoBinary.open(patchGlobal(good, f.executable(), "__llgo_pcline_count", (1L << 20) + 1));
+        LlgoBinary bad = LlgoBinary.open(PatchedCopy.withGlobal(good.image(), f.executable(), dir, "__llgo_pcline_count", (1L << 20) + 1));
 
         assertEquals(0, bad.resolver().pclineTable().size());
         assertTrue(bad.configuration().notes().stream().anyMatch(n -> n.contains("pcline machinery is off")),
@@ -51,22 +47,11 @@ class RuntimeLimitsTest {
     void anOversizedSymbolIndexIsRefused() throws Exception {
         Fixture f = Fixtures.build(FixtureProgram.standard(), Fixtures.standardVariant("nopie"));
         LlgoBinary good = LlgoBinary.open(f.executable());
-        LlgoBinary bad = LlgoBinary.open(patchGlobal(good, f.executable(), "__llgo_funcinfo_symbol_index_count", (1L << 20) + 1));
+        LlgoBinary bad = LlgoBinary.open(PatchedCopy.withGlobal(good.image(), f.executable(), dir, "__llgo_funcinfo_symbol_index_count", (1L << 20) + 1));
 
         assertTrue(bad.configuration().notes().stream().anyMatch(n -> n.contains("refuses the index")),
                 bad.configuration().notes().toString());
         // without the index no site can be joined to a record: the runtime builds its table by dlsym
         assertEquals(FunctionTable.EntrySource.DLSYM, bad.resolver().functionTable().entrySource());
-    }
-
-    private Path patchGlobal(LlgoBinary bin, Path exe, String global, long value) throws Exception {
-        ImageSymbol sym = bin.image().staticSymbols().stream().filter(s -> s.name().equals(global)).findFirst().orElseThrow();
-        ImageSection sec = bin.image().sections().stream().filter(s -> s.fileBacked() && s.contains(sym.value()))
-                .findFirst().orElseThrow();
-        byte[] bytes = Files.readAllBytes(exe);
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong((int) (sec.fileOffset() + sym.value() - sec.address()), value);
-        Path out = dir.resolve("prog");
-        Files.write(out, bytes);
-        return out;
     }
 }
