@@ -30,7 +30,7 @@ public final class Main {
             "  trace [--binary BIN] [--map FROM=TO]... [--goroot DIR] [--json] [--raw] [--aggregate]",
             "        [--color=auto|always|never] [FILE|-]",
             "                                      rewrite LLGo tracebacks in a log into gc's frames",
-            "  emulate BIN [--fault|--panic|--stack] [--message TEXT] [PC ...]",
+            "  emulate BIN [--fault|--panic|--stack] [--unwind-names] [--message TEXT] [PC ...]",
             "                                      print what LLGo's runtime would print for raw pcs",
             "  --arch picks the slice of a universal Mach-O file (default: the first 64-bit one);",
             "  --dsym names a dSYM bundle or DWARF file (default: BIN.dSYM next to the binary)",

@@ -153,6 +153,35 @@ class CommandsTest {
     }
 
     @Test
+    void emulateWithUnwindNamesPrintsCFramesByName() throws Exception {
+        // §9.3 [R]: with LLGO_DYNUNWIND_NAMES=1 C frames print as cfunc(...) / pc=0x<pc-1> (frame 0:
+        // the faulting instruction) and the C entry as main(...); Go frames keep file:line +offset
+        Fixture f = fixture("prebuilt");
+        String crash = crashPcs(f);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fixture-frame: 0x([0-9a-f]+)").matcher(crash);
+        assertTrue(m.find(), crash);
+        long faultPc = Long.parseLong(m.group(1), 16) - 1; // the first frame is fault pc + 1
+        CliRun named = CliRun.of(crash, "emulate", f.executable().toString(), "--fault", "--unwind-names");
+        assertEquals(0, named.exit(), named.err());
+        String out = named.out();
+        assertTrue(out.contains("goroutine 1 [running]:\ncexc_leaf_segv(...)\n\tpc=0x" + Long.toHexString(faultPc) + "\n"), out);
+        assertTrue(out.contains("\ncexc_mid_segv(...)\n\tpc=0x"), out);
+        assertTrue(out.contains("\nmain.callC(...)\n\t") && out.contains("main.go:"), out);
+        assertTrue(out.contains("\nmain(...)\n\tpc=0x"), "the C entry under its own name: " + out);
+        assertTrue(!out.contains("main.cleanup"), "no C frame under a Go name: " + out);
+
+        // the gc view of either shape is the same
+        String gcNamed = CliRun.of(out + "exit status 2\n", "trace", "--binary", f.executable().toString(), "--color=never").out();
+        String gcPlain = CliRun.of(CliRun.of(crash, "emulate", f.executable().toString(), "--fault").out() + "exit status 2\n",
+                "trace", "--binary", f.executable().toString(), "--color=never").out();
+        assertEquals(gcPlain, gcNamed);
+
+        CliRun misuse = CliRun.of(crash, "emulate", f.executable().toString(), "--panic", "--unwind-names");
+        assertEquals(2, misuse.exit());
+        assertTrue(misuse.err().contains("--unwind-names goes with --fault"), misuse.err());
+    }
+
+    @Test
     void traceMapsBuildPaths() {
         String text = "panic: boom\n\ngoroutine 1 [running]:\nmain.f(...)\n\t/build/src/app/main.go:7 +0x2f\nmain.main(...)\n\t/build/src/app/main.go:12 +0x9\n";
         CliRun r = CliRun.of(text, "trace", "--map", "/build/src=/home/me/src", "--color=never");

@@ -3,14 +3,13 @@ package dev.llgoframes.core.resolve;
 import dev.llgoframes.core.panic.FrameSplicer;
 
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * Prints raw pcs exactly as LLGo's runtime would (§9.2, §9.3, §9.5), so the text LLGo shows for
  * a program can be reproduced from its binary and the pcs a debugger or fault handler captured.
  */
 public final class LlgoTracebackRenderer {
-    /** Runtime-machinery prefix filtered from the top of panic tracebacks (§8.5). */
-
     private final FaithfulResolver resolver;
 
     public LlgoTracebackRenderer(FaithfulResolver resolver) {
@@ -23,12 +22,32 @@ public final class LlgoTracebackRenderer {
 
     /** §9.3: fault traceback body (header included) for pcs whose first element is fault pc + 1. */
     public String faultTraceback(List<Long> pcs) {
+        return faultTraceback(pcs, pc -> null);
+    }
+
+    /**
+     * §9.3 with libunwind's names (Darwin, or LLGO_DYNUNWIND_NAMES=1 on Linux): {@code unwindName}
+     * gives the name libunwind reports for a frame (asked with pc − 1), or null. A dot-less name (a C
+     * symbol) replaces the table's answer and prints with {@code pc=0x…}, so C frames and the C
+     * {@code main} appear under their own names.
+     */
+    public String faultTraceback(List<Long> pcs, LongFunction<String> unwindName) {
         StringBuilder b = new StringBuilder("goroutine 1 [running]:\n");
         int printedInText = 0;
         for (long pc : pcs) {
             boolean inText = resolver.inText(pc);
             Sym s = resolver.resolve(pc - 1);
             String name = s.function();
+            String file = s.file();
+            int line = s.line();
+            long entry = s.entry();
+            String d = unwindName.apply(pc - 1);
+            if (d != null && !d.isEmpty() && (name.isEmpty() || d.indexOf('.') < 0)) {
+                name = d;
+                file = "";
+                line = 0;
+                entry = 0;
+            }
             if (!inText && (printedInText > 0 || name.isEmpty())) {
                 break;
             }
@@ -36,12 +55,12 @@ public final class LlgoTracebackRenderer {
                 name = "pc=0x" + hex(pc);
             }
             b.append(name).append("(...)\n\t");
-            if (s.file().isEmpty()) {
+            if (file.isEmpty()) {
                 b.append("pc=0x").append(hex(pc - 1));
             } else {
-                b.append(s.file()).append(':').append(s.line());
-                if (s.entry() != 0 && Long.compareUnsigned(pc, s.entry()) >= 0) {
-                    b.append(" +0x").append(hex(pc - s.entry()));
+                b.append(file).append(':').append(line);
+                if (entry != 0 && Long.compareUnsigned(pc, entry) >= 0) {
+                    b.append(" +0x").append(hex(pc - entry));
                 }
             }
             b.append('\n');
