@@ -6,6 +6,7 @@ import dev.llgoframes.core.image.ImageSection;
 import dev.llgoframes.core.prebuilt.PrebuiltFuncTab;
 import dev.llgoframes.core.resolve.FunctionTable;
 import dev.llgoframes.core.symbolize.Configuration;
+import dev.llgoframes.core.symbolize.TableMode;
 import dev.llgoframes.core.symbolize.LlgoBinary;
 import dev.llgoframes.core.symbolize.Symbolizer;
 
@@ -81,6 +82,11 @@ final class InspectCommand {
     }
 
     private static String describe(Configuration c) {
+        if (c.blobRejection().isPresent()) {
+            return c.mode() == TableMode.EMBEDDED_REDIRECT
+                    ? "embedded, historical LLGOFTB2 redirect the runtime would not follow (carrier read as raw sites)"
+                    : "embedded, LLGOFTB1 blob the runtime would not adopt (carrier read as raw sites)";
+        }
         return switch (c.mode()) {
             case EMBEDDED_PREBUILT -> "embedded, prebuilt LLGOFTB1 function table";
             case EMBEDDED_RAW -> "embedded, raw entry sites (first-use function table)";

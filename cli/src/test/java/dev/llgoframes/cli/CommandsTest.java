@@ -153,6 +153,22 @@ class CommandsTest {
     }
 
     @Test
+    void inspectSaysWhenTheRuntimeWouldNotAdoptTheBlob(@TempDir Path dir) throws Exception {
+        Fixture f = fixture("prebuilt");
+        dev.llgoframes.core.image.ImageSection carrier = dev.llgoframes.core.image.ElfImage.open(f.executable())
+                .llgoSection(dev.llgoframes.core.image.LlgoSection.ENTRY_SITES).orElseThrow();
+        byte[] bytes = Files.readAllBytes(f.executable());
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(Math.toIntExact(carrier.fileOffset() + 24), 0x7fff_ffff); // blob row count
+        Path copy = dir.resolve("prog");
+        Files.write(copy, bytes);
+        CliRun r = CliRun.of("", "inspect", copy.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("LLGOFTB1 blob the runtime would not adopt (carrier read as raw sites)"), r.out());
+        assertTrue(r.out().contains("function table: first_use (entries=dlsym)"), r.out());
+    }
+
+    @Test
     void emulateWithUnwindNamesPrintsCFramesByName() throws Exception {
         // §9.3 [R]: with LLGO_DYNUNWIND_NAMES=1 C frames print as cfunc(...) / pc=0x<pc-1> (frame 0:
         // the faulting instruction) and the C entry as main(...); Go frames keep file:line +offset
