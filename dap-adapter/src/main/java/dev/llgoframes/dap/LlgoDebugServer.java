@@ -4,6 +4,7 @@ import dev.llgoframes.dap.session.BackendFactory;
 import dev.llgoframes.dap.session.BreakpointOptions;
 import dev.llgoframes.dap.session.BreakpointResult;
 import dev.llgoframes.dap.session.DebugSession;
+import dev.llgoframes.dap.session.SessionException;
 import dev.llgoframes.dap.session.FrameView;
 import dev.llgoframes.dap.session.SessionListener;
 import dev.llgoframes.dap.session.SessionTarget;
@@ -173,6 +174,10 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
 
     @Override
     public CompletableFuture<SetBreakpointsResponse> setBreakpoints(SetBreakpointsArguments args) {
+        if (args == null || args.getSource() == null
+                || args.getSource().getPath() == null && args.getSource().getName() == null) {
+            return fail(new SessionException("setBreakpoints needs a source with a path"));
+        }
         SourceBreakpoint[] bps = args.getBreakpoints() == null ? new SourceBreakpoint[0] : args.getBreakpoints();
         String path = args.getSource().getPath() != null ? args.getSource().getPath() : args.getSource().getName();
         List<Integer> lines = Arrays.stream(bps).map(SourceBreakpoint::getLine).toList();
@@ -432,7 +437,7 @@ public final class LlgoDebugServer implements IDebugProtocolServer, SessionListe
             ExceptionInfoResponse r = new ExceptionInfoResponse();
             r.setExceptionId(x.id());
             r.setDescription(x.description());
-            r.setBreakMode(ExceptionBreakMode.ALWAYS);
+            r.setBreakMode(x.unhandled() ? ExceptionBreakMode.UNHANDLED : ExceptionBreakMode.ALWAYS);
             ExceptionDetails d = new ExceptionDetails();
             d.setMessage(x.message());
             d.setTypeName(x.typeName());

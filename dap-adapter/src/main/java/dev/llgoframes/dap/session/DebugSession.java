@@ -800,7 +800,7 @@ public final class DebugSession implements AutoCloseable {
                     return exceptionStop(tid, fault.get(), s.pc());
                 }
                 String text = s.signalName() + (s.signalMeaning() == null ? "" : ": " + s.signalMeaning());
-                exceptions.put(tid, new ExceptionDetails(s.signalName(), text, text, "signal", null));
+                exceptions.put(tid, new ExceptionDetails(s.signalName(), text, text, "signal", null, false));
                 return new StopEvent("exception", tid, "Paused on signal " + s.signalName(), text, List.of());
             }
             case STEP_DONE:
@@ -829,7 +829,7 @@ public final class DebugSession implements AutoCloseable {
         SignalDetails d = backend.signalDetails(tid);
         String message = "panic: " + fault.runtimeError() + "\n" + fault.signalLine(d, pc);
         exceptions.put(tid, new ExceptionDetails(fault.signal(), fault.runtimeError(), message, "runtime.Error",
-                faultText(tid, fault, d, pc)));
+                faultText(tid, fault, d, pc), false));
         return new StopEvent("exception", tid, "Paused on a hardware fault (" + fault.signal() + ")",
                 fault.runtimeError(), List.of());
     }
@@ -886,7 +886,8 @@ public final class DebugSession implements AutoCloseable {
         long goid = panics.g(tid).map(dev.llgoframes.core.panic.GState::goid).orElse((long) tid);
         String message = "panic: " + v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : "");
         exceptions.put(tid, new ExceptionDetails(f.id(), v.text(), message, v.typeName() == null ? "panic" : v.typeName(),
-                panicText(tid, goid, v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : ""))));
+                panicText(tid, goid, v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : "")),
+                f == ExceptionFilter.UNRECOVERED));
         return new StopEvent("exception", tid, "Paused on " + what, v.text(), List.of());
     }
 

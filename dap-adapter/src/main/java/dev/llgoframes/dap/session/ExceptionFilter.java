@@ -9,12 +9,12 @@ import java.util.List;
  */
 public enum ExceptionFilter {
     FAULT("fault", "Hardware faults (SIGSEGV, SIGBUS, SIGFPE)", true, List.of()),
-    PANIC("panic", "Every Go panic (runtime.Panic)", false, core("Panic")),
+    PANIC("panic", "Every panic", false, core("Panic")),
     // TracePanic is inlined in optimized builds (§8.7 [R]): then Rethrow with a null defer link
-    UNRECOVERED("unrecovered", "Unrecovered panics (the fatal traceback begins)", false,
+    UNRECOVERED("unrecovered", "Unrecovered panics", true,
             core("TracePanic", "Rethrow")),
     // stops after Recover returned a value, in the deferred function (the session finishes the call)
-    RECOVERED("recovered", "Recovered panics (recover() returned a value)", false, core("Recover"));
+    RECOVERED("recovered", "Recovered panics and faults", false, core("Recover"));
 
     private final String id;
     private final String label;

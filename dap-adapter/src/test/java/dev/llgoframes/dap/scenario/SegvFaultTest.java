@@ -40,6 +40,7 @@ class SegvFaultTest {
             int tid = stopped.get("threadId").getAsInt();
 
             JsonObject info = c.ok("exceptionInfo", args("threadId", tid));
+            assertEquals("always", str(info, "breakMode"), "a fault stop is one the user asked for; LLGo may still recover it");
             assertEquals("SIGSEGV", str(info, "exceptionId"));
             assertEquals("runtime error: invalid memory address or nil pointer dereference", str(info, "description"));
             String message = str(info.getAsJsonObject("details"), "message");

@@ -33,6 +33,7 @@ class UnrecoveredPanicTest {
 
             JsonObject info = c.ok("exceptionInfo", args("threadId", tid));
             assertEquals("unrecovered", str(info, "exceptionId"));
+            assertEquals("unhandled", str(info, "breakMode"), "the program ends after this stop");
             assertEquals(want.frames(), PanicScenario.gcFrames(info));
             assertEquals(List.of("panic", "main.check main.go:35", "main.main main.go:9", "runtime.main", "runtime.goexit"),
                     Scenario.describeStack(c, tid, 10));
