@@ -47,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 public final class LlgoFramesLanguageServer implements LanguageServer, LanguageClientAware {
     static final String VERSION = "0.1.0";
     private static final long DIAGNOSTICS_DELAY_MILLIS = 150;
+    private static final long REDISCOVERY_DELAY_MILLIS = 1_000;
 
     private final ClientChannel client;
     private final TraceWorkspace ws;
@@ -58,6 +59,8 @@ public final class LlgoFramesLanguageServer implements LanguageServer, LanguageC
     private volatile CompletableFuture<Void> configured = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> pendingDiagnostics;
     private volatile boolean initialized;
+    private volatile boolean clientWatchesFiles;
+    private ScheduledFuture<?> pendingRediscovery;
     private volatile boolean shutdown;
 
     public LlgoFramesLanguageServer(ClientChannel client, GoEnvironment env) {
@@ -84,6 +87,9 @@ public final class LlgoFramesLanguageServer implements LanguageServer, LanguageC
         if (folders.isEmpty() && params != null && params.getRootUri() != null) Uris.toPath(params.getRootUri()).ifPresent(folders::add);
         Settings s = SettingsParser.parse(params == null ? null : params.getInitializationOptions());
         reconfigure(s, folders);
+        clientWatchesFiles = params != null && params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
+                && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
 
         ServerCapabilities caps = new ServerCapabilities();
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
@@ -106,6 +112,7 @@ public final class LlgoFramesLanguageServer implements LanguageServer, LanguageC
     @Override
     public void initialized(InitializedParams params) {
         client.log("initialized; workspace folders " + ws.folders());
+        if (clientWatchesFiles) client.watchWorkspaceFiles();
     }
 
     @Override
@@ -174,6 +181,16 @@ public final class LlgoFramesLanguageServer implements LanguageServer, LanguageC
         } catch (Exception e) {
             client.log("configuration not finished: " + e);
         }
+    }
+
+    /**
+     * Files were created or deleted: binaries may have appeared or gone. A build creates many files
+     * at once, so the workspace is rescanned once the burst has settled.
+     */
+    synchronized void scheduleRediscovery() {
+        if (pendingRediscovery != null) pendingRediscovery.cancel(false);
+        pendingRediscovery = background.schedule(() -> reconfigure(ws.settings(), ws.folders()),
+                REDISCOVERY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Coalesces bursts of edits into one recomputation. */

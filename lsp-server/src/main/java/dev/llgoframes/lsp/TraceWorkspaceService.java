@@ -60,7 +60,10 @@ final class TraceWorkspaceService implements WorkspaceService {
             Uris.toPath(e.getUri()).ifPresent(ws.binaries()::invalidate);
             structure |= e.getType() != FileChangeType.Changed;
         }
-        if (structure) ws.filesChanged();
+        if (structure) {
+            ws.filesChanged();
+            server.scheduleRediscovery();
+        }
         server.scheduleDiagnostics();
     }
 

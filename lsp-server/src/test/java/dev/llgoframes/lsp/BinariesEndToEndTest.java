@@ -48,6 +48,44 @@ class BinariesEndToEndTest {
     }
 
     @Test
+    void aBinaryBuiltAfterStartUpIsFoundThroughTheFileWatcher() throws Exception {
+        CrashTraces.Crash c = CrashTraces.segv("nopie");
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        org.eclipse.lsp4j.ClientCapabilities caps = new org.eclipse.lsp4j.ClientCapabilities();
+        org.eclipse.lsp4j.WorkspaceClientCapabilities w = new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+        w.setDidChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities(true));
+        caps.setWorkspace(w);
+        try (LspProcess lsp = LspProcess.start(tmp, Map.of())) {
+            lsp.initialize(List.of(ws, c.goSources()), new JsonObject(), caps);
+            // the server asks to hear of every file of the workspace
+            long end = System.currentTimeMillis() + 10_000;
+            while (lsp.client.registrations().isEmpty() && System.currentTimeMillis() < end) Thread.sleep(50);
+            org.eclipse.lsp4j.Registration r = lsp.client.registrations().get(0);
+            assertEquals("workspace/didChangeWatchedFiles", r.getMethod());
+            assertTrue(new com.google.gson.Gson().toJson(r.getRegisterOptions()).contains("**/*"), r.toString());
+
+            String uri = tmp.resolve("crash.trace").toUri().toString();
+            lsp.open(uri, "llgo-trace", c.text());
+            String before = Session.hover(lsp, uri, Cursor.at(c.text(), "main.c|leanup"));
+            assertTrue(before.contains("none found in the workspace folders"), before);
+
+            // the program is built now; the client reports the new file
+            Path built = ws.resolve("prog");
+            Files.copy(c.executable(), built, StandardCopyOption.COPY_ATTRIBUTES);
+            lsp.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(List.of(
+                    new org.eclipse.lsp4j.FileEvent(built.toUri().toString(), org.eclipse.lsp4j.FileChangeType.Created))));
+            String after = before;
+            end = System.currentTimeMillis() + 20_000;
+            while (!after.startsWith("**cexc_leaf_segv**") && System.currentTimeMillis() < end) {
+                Thread.sleep(200);
+                after = Session.hover(lsp, uri, Cursor.at(c.text(), "main.c|leanup"));
+            }
+            assertTrue(after.startsWith("**cexc_leaf_segv** · C function"), after);
+            assertTrue(after.contains("*from the symbol table of prog*"), after);
+        }
+    }
+
+    @Test
     void discoveryScoresCandidatesAndPicksTheBuildTheTraceCameFrom() throws Exception {
         // Two builds of one program in the workspace: same function names, different addresses.
         CrashTraces.Crash c = CrashTraces.segv("nopie");

@@ -61,9 +61,13 @@ public final class LspProcess implements AutoCloseable {
     }
 
     public InitializeResult initialize(List<Path> folders, JsonObject settings) throws Exception {
+        return initialize(folders, settings, new ClientCapabilities());
+    }
+
+    public InitializeResult initialize(List<Path> folders, JsonObject settings, ClientCapabilities caps) throws Exception {
         InitializeParams p = new InitializeParams();
         p.setProcessId((int) ProcessHandle.current().pid());
-        p.setCapabilities(new ClientCapabilities());
+        p.setCapabilities(caps);
         List<WorkspaceFolder> wf = new ArrayList<>();
         for (Path f : folders) wf.add(new WorkspaceFolder(f.toUri().toString(), f.getFileName().toString()));
         p.setWorkspaceFolders(wf);

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 public final class RecordingClient implements LanguageClient {
     final List<MessageParams> shown = new ArrayList<>();
     final List<MessageParams> logged = new ArrayList<>();
+    final List<org.eclipse.lsp4j.Registration> registrations = new ArrayList<>();
     final Map<String, List<PublishDiagnosticsParams>> diagnostics = new ConcurrentHashMap<>();
 
     @Override
@@ -38,6 +39,15 @@ public final class RecordingClient implements LanguageClient {
     public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {
         return CompletableFuture.completedFuture(null);
     }
+
+    @Override
+    public synchronized CompletableFuture<Void> registerCapability(org.eclipse.lsp4j.RegistrationParams p) {
+        registrations.addAll(p.getRegistrations());
+        notifyAll();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    public synchronized List<org.eclipse.lsp4j.Registration> registrations() { return List.copyOf(registrations); }
 
     @Override
     public synchronized void logMessage(MessageParams m) {
