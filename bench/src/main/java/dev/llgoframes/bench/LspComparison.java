@@ -104,6 +104,10 @@ public final class LspComparison {
             cli.waitFor();
             cliNs = Math.min(cliNs, System.nanoTime() - c0);
         }
+        Fixture large = BenchFixtures.largePrebuilt();
+        long largeKb = serverRssWith(lspJar, large);
+        long gdbKb = gdbRssWith(large);
+
         String report = String.format(Locale.ROOT, String.join("\n",
                 "| language server on a 10,000-frame LLGo trace (fixture nopie) | time | vs CLI `trace --binary` on the same file |",
                 "| --- | --- | --- |",
@@ -112,9 +116,15 @@ public final class LspComparison {
                 "| first hover (last frame) | %.0f ms | |",
                 "| server resident memory with the binary loaded | %.0f MiB | |",
                 "| CLI process, whole document re-symbolized to gc's view (peer) | %.0f ms | 1.00× |",
+                "",
+                "| memory with the ~%d-function binary (%s) loaded | resident | vs gdb with the same binary |",
+                "| --- | --- | --- |",
+                "| language server, binary configured and loaded | %.0f MiB | %s |",
+                "| gdb -nx, symbols read, waiting at its prompt (peer) | %.0f MiB | 1.00× |",
                 ""),
                 initialized / 1e6, links.size(), linksNs / 1e6, PeerComparison.ratio(cliNs, linksNs), hoverNs / 1e6,
-                rssKb / 1024.0, cliNs / 1e6);
+                rssKb / 1024.0, cliNs / 1e6,
+                BenchFixtures.FUNCTIONS, "prebuilt LLGOFTB1", largeKb / 1024.0, memoryRatio(largeKb, gdbKb), gdbKb / 1024.0);
         System.out.println(report);
         Path out = Path.of("bench/results/lsp.md");
         Files.createDirectories(out.getParent());
@@ -141,6 +151,60 @@ public final class LspComparison {
         LlgoBinary bin = LlgoBinary.open(f.executable());
         return "panic: runtime error: invalid memory address or nil pointer dereference\n\n"
                 + new LlgoTracebackRenderer(bin.resolver()).faultTraceback(many);
+    }
+
+    /** The server's resident memory once {@code f} is configured and loaded (a symbols request waits for it). */
+    static long serverRssWith(Path lspJar, Fixture f) throws Exception {
+        Process server = new ProcessBuilder("java", "-jar", lspJar.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Launcher<LanguageServer> l = LSPLauncher.createClientLauncher(new QuietClient(), server.getInputStream(), server.getOutputStream());
+            l.startListening();
+            LanguageServer s = l.getRemoteProxy();
+            InitializeParams init = new InitializeParams();
+            init.setCapabilities(new ClientCapabilities());
+            init.setInitializationOptions(Map.of("binaries", List.of(f.executable().toString())));
+            s.initialize(init).get(60, TimeUnit.SECONDS);
+            s.initialized(new InitializedParams());
+            // a trace of this binary: its hover needs the loaded tables
+            String trace = "panic: boom\n\ngoroutine 1 [running]:\nmain.main(...)\n\t/src/main.go:3 +0x10\n";
+            String uri = Files.createTempFile("lsp-bench", ".trace").toUri().toString();
+            s.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "llgo-trace", 1, trace)));
+            s.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 2))).get(120, TimeUnit.SECONDS);
+            long kb = rss(server.pid());
+            s.shutdown().get(10, TimeUnit.SECONDS);
+            s.exit();
+            server.waitFor(10, TimeUnit.SECONDS);
+            return kb;
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** gdb's resident memory with {@code f}'s symbols read (and its DWARF, if any), idle at its prompt. */
+    static long gdbRssWith(Fixture f) throws Exception {
+        Process gdb = new ProcessBuilder("gdb", "-nx", "-q", "-readnow", f.executable().toString())
+                .redirectErrorStream(true).start();
+        try {
+            OutputStream in = gdb.getOutputStream();
+            in.write("info line main.main\necho READY\\n\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(gdb.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null && !line.contains("READY"); line = r.readLine()) {
+                // wait until gdb has read everything and answered
+            }
+            long kb = rss(gdb.pid());
+            in.write("quit\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            gdb.waitFor(10, TimeUnit.SECONDS);
+            return kb;
+        } finally {
+            gdb.destroyForcibly();
+        }
+    }
+
+    private static String memoryRatio(long oursKb, long peerKb) {
+        double r = (double) oursKb / peerKb;
+        return String.format(Locale.ROOT, "%.1f× %s", r >= 1 ? r : 1 / r, r >= 1 ? "more" : "less");
     }
 
     private static long rss(long pid) throws Exception {
