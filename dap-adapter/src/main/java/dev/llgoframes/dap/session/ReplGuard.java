@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Keeps debugger commands typed in the debug console from reaching the host: gdb's shell,
  * pipe, python/guile and the commands that run other commands (so {@code with … -- shell} or
- * {@code thread apply all shell} cannot smuggle them in). Conservative by design: any word of
+ * {@code thread apply all shell} cannot smuggle them in), and calls of the C library's process
+ * starters in the debuggee ({@code call system("…")}). Conservative by design: any word of
  * the input that names such a command is refused, even inside a string.
  */
 public final class ReplGuard {
@@ -16,7 +17,12 @@ public final class ReplGuard {
             "append", "restore", "with", "apply", "faas", "taas", "tfaas", "cd", "save",
             // run other interpreters' commands, load code into gdb, or reach a remote through a pipe
             "interpreter-exec", "new-ui", "jit-reader-load", "add-auto-load-safe-path",
-            "add-auto-load-scripts-directory");
+            "add-auto-load-scripts-directory",
+            // edit starts $EDITOR through a shell; newer gdbs have a $_shell convenience function
+            "edit", "_shell",
+            // called in the debuggee (call/print), these start programs on the host all the same
+            "system", "popen", "execl", "execle", "execlp", "execv", "execve", "execvp", "execvpe",
+            "posix_spawn", "posix_spawnp", "dlopen");
     /**
      * Refused as the command itself only: compound commands read their body from gdb's stdin,
      * which is the MI channel, and {@code target remote | cmd} runs cmd (yet {@code info target} is fine).
