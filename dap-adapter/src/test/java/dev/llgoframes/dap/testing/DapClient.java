@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  */
 public final class DapClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final Gson GSON = new Gson();
+    // nulls are sent: some attributes mean something by null (launch env: remove the variable)
+    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeNulls().create();
 
     private final Process process;
     private final OutputStream out;
