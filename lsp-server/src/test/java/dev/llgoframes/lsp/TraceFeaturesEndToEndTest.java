@@ -223,6 +223,36 @@ class TraceFeaturesEndToEndTest {
     }
 
     @Test
+    void longRunsOfRuntimeFramesFold() throws Exception {
+        String dump = String.join("\n",
+                "goroutine 7 [chan receive]:",
+                "runtime.gopark(0x0?, 0x0?, 0x0?, 0x0?, 0x0?)",
+                "\t/usr/local/go/src/runtime/proc.go:424 +0xce",
+                "runtime.chanrecv(0xc000020060, 0x0, 0x1)",
+                "\t/usr/local/go/src/runtime/chan.go:639 +0x41c",
+                "runtime.chanrecv1(0xc000020060?, 0x0?)",
+                "\t/usr/local/go/src/runtime/chan.go:489 +0x12",
+                "main.worker()",
+                "\t/home/dev/demo/main.go:12 +0x25",
+                "runtime.goexit({})",
+                "\t/usr/local/go/src/runtime/asm_amd64.s:1700 +0x1",
+                "created by main.main in goroutine 1",
+                "\t/home/dev/demo/main.go:20 +0x3a",
+                "");
+        try (LspProcess lsp = LspProcess.start(home, Map.of())) {
+            lsp.initialize(List.of(home), new JsonObject());
+            String uri = home.resolve("dump.stack").toUri().toString();
+            lsp.open(uri, "llgo-trace", dump);
+            List<FoldingRange> folds = Session.folding(lsp, uri);
+            // the goroutine block, and the three runtime frames above main.worker (one goexit is no run)
+            FoldingRange run = folds.stream().filter(f -> f.getCollapsedText() != null).findFirst().orElseThrow(() ->
+                    new AssertionError(folds.toString()));
+            assertEquals("1-6 3 runtime frames", run.getStartLine() + "-" + run.getEndLine() + " " + run.getCollapsedText());
+            assertEquals(1, folds.stream().filter(f -> f.getCollapsedText() != null).count(), folds.toString());
+        }
+    }
+
+    @Test
     void codeLensesOfferTheGcViewAndTheResymbolizedTextAndTheirCommandsRun() throws Exception {
         CrashTraces.Crash c = CrashTraces.segv("nopie");
         try (LspProcess lsp = start(c)) {
