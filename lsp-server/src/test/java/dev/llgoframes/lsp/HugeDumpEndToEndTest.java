@@ -33,18 +33,22 @@ class HugeDumpEndToEndTest {
     @TempDir java.nio.file.Path tmp;
 
     static String dump(String mainGo) {
-        StringBuilder b = new StringBuilder(LINES * 40);
+        return dump(mainGo, LINES);
+    }
+
+    static String dump(String mainGo, int totalLines) {
+        StringBuilder b = new StringBuilder(totalLines * 40);
         b.append("panic: boom\n\ngoroutine 1 [running]:\nmain.callC(...)\n\t").append(mainGo).append(":78 +0x1d\nmain.main()\n\t")
                 .append(mainGo).append(":39 +0x25\n\n");
         int lines = 8;
-        for (int g = 2; lines + 8 <= LINES; g++, lines += 8) {
+        for (int g = 2; lines + 8 <= totalLines; g++, lines += 8) {
             String file = g % LINKED_EVERY == 0 ? mainGo : "/build/other/worker.go";
             b.append("goroutine ").append(g).append(" [chan receive, ").append(g % 60).append(" minutes]:\n")
                     .append("main.worker(0xc000").append(Integer.toHexString(0x10000 + g)).append(", 0x").append(Integer.toHexString(g)).append(")\n\t")
                     .append(file).append(":67 +0x4a\nmain.viaGo(...)\n\t").append(file).append(":62\ncreated by main.main in goroutine 1\n\t")
                     .append(file).append(":39 +0x88\n\n");
         }
-        while (lines++ < LINES) b.append('\n');
+        while (lines++ < totalLines) b.append('\n');
         return b.toString();
     }
 
