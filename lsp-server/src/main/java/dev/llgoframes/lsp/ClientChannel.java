@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and diagnostics.
  */
 public final class ClientChannel {
-    static final String WATCH_REGISTRATION_ID = "llgo-frames-watch-files";
+    private static final String WATCH_REGISTRATION_ID = "llgo-frames-watch-files";
 
     private final PrintStream stderr;
     private final Set<String> shown = ConcurrentHashMap.newKeySet();

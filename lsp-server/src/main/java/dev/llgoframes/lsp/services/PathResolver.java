@@ -154,7 +154,6 @@ public final class PathResolver {
         return Resolution.unresolved(tried);
     }
 
-    /** Prefix on a path boundary: {@code /a/b} matches {@code /a/b/c.go}, not {@code /a/bc/d.go}. */
     /**
      * {@code s} normalized, when it stays under {@code base}: a {@code ..} in the printed rest must not
      * climb out of the directory it was mapped into (the allowed-roots check would still refuse files
