@@ -24,24 +24,17 @@ class CancellationEndToEndTest {
             rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
             assertTrue(rpc.response("1").has("result"));
             rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
-            JsonObject open = new JsonObject();
-            JsonObject doc = new JsonObject();
-            doc.addProperty("uri", uri);
-            doc.addProperty("languageId", "llgo-trace");
-            doc.addProperty("version", 1);
-            doc.addProperty("text", text);
-            open.add("textDocument", doc);
-            rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":" + open + "}");
+            rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":" + HostileProbes.open(uri, text) + "}");
 
-            String id = "{\"textDocument\":{\"uri\":\"" + uri + "\"}}";
-            rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/documentSymbol\",\"params\":" + id + "}");
+            rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/documentSymbol\",\"params\":"
+                    + HostileProbes.docParams(uri) + "}");
             rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":2}}");
             JsonObject cancelled = rpc.response("2", 60_000);
             assertTrue(cancelled.has("error"), "the 300,000-line outline was not cancelled: " + cancelled.toString().length() + " chars");
             assertEquals(-32800, cancelled.getAsJsonObject("error").get("code").getAsInt(), cancelled.toString());
 
-            rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\""
-                    + uri + "\"},\"position\":{\"line\":3,\"character\":2}}}");
+            rpc.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\",\"params\":"
+                    + HostileProbes.hoverParams(uri, 3, 2) + "}");
             JsonObject hover = rpc.response("3", 60_000);
             assertTrue(hover.has("result") && !hover.get("result").isJsonNull(), hover.toString());
         }
