@@ -884,10 +884,9 @@ public final class DebugSession implements AutoCloseable {
             default -> f.id();
         };
         long goid = panics.g(tid).map(dev.llgoframes.core.panic.GState::goid).orElse((long) tid);
-        String message = "panic: " + v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : "");
-        exceptions.put(tid, new ExceptionDetails(f.id(), v.text(), message, v.typeName() == null ? "panic" : v.typeName(),
-                panicText(tid, goid, v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : "")),
-                f == ExceptionFilter.UNRECOVERED));
+        String panicLine = v.text() + (f == ExceptionFilter.RECOVERED ? " [recovered]" : "");
+        exceptions.put(tid, new ExceptionDetails(f.id(), v.text(), "panic: " + panicLine, v.typeName() == null ? "panic" : v.typeName(),
+                panicText(tid, goid, panicLine), f == ExceptionFilter.UNRECOVERED));
         return new StopEvent("exception", tid, "Paused on " + what, v.text(), List.of());
     }
 

@@ -30,10 +30,6 @@ public record Fault(String signal, String gcSignalText, String runtimeError) {
      * the core's spelling (the same text the trace view prints); an unknown field is "?".
      */
     public String signalLine(SignalDetails d, long pc) {
-        return "[signal " + SignalInfo.format(signal, gcSignalText, hex(d.code()), hex(d.address()), pc) + "]";
-    }
-
-    private static String hex(Long v) {
-        return v == null ? null : "0x" + Long.toHexString(v);
+        return "[signal " + SignalInfo.format(signal, gcSignalText, d.codeHex(), d.addressHex(), pc) + "]";
     }
 }

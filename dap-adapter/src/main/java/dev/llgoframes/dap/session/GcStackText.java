@@ -30,9 +30,7 @@ final class GcStackText {
         List<ViewFrame> frames = frames(stack, describe, view, true);
         LlgoStack st = new LlgoStack(StackShape.FAULT_TRACEBACK, goroutineId, "running", fault.runtimeError(),
                 fault.runtimeError(), frames, 0, faultPc);
-        GcViewOptions options = new GcViewOptions(null, goroutineId,
-                signal.code() == null ? null : "0x" + Long.toHexString(signal.code()),
-                signal.address() == null ? null : "0x" + Long.toHexString(signal.address()));
+        GcViewOptions options = new GcViewOptions(null, goroutineId, signal.codeHex(), signal.addressHex());
         GcViewResult gc = GcView.apply(st, options);
         return GcTextRenderer.render(List.of(gc.goroutine()), null, false);
     }
