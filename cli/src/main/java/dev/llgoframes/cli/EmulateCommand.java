@@ -3,7 +3,6 @@ package dev.llgoframes.cli;
 import dev.llgoframes.core.resolve.LlgoTracebackRenderer;
 import dev.llgoframes.core.symbolize.LlgoBinary;
 import dev.llgoframes.core.symbolize.NativeSymbols;
-import dev.llgoframes.core.symbolize.Symbolizer;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -67,10 +66,12 @@ final class EmulateCommand {
             throw new UsageException("--unwind-names goes with --fault: libunwind names only the fault traceback's frames");
         }
         LlgoTracebackRenderer r = new LlgoTracebackRenderer(binary.resolver());
-        NativeSymbols natives = Symbolizer.of(binary).nativeSymbols();
-        LongFunction<String> names = unwindNames
-                ? pc -> natives.containing(pc).map(NativeSymbols.Function::name).orElse(null)
-                : pc -> null;
+        LongFunction<String> names = pc -> null;
+        if (unwindNames) {
+            // libunwind names frames from the symbol table; read only when asked for
+            NativeSymbols natives = NativeSymbols.of(binary.image());
+            names = pc -> natives.containing(pc).map(NativeSymbols.Function::name).orElse(null);
+        }
         switch (shape) {
             case "--stack" -> out.print(r.stack(0, pcs));
             case "--panic" -> out.print("panic: " + (message == null ? "boom" : message) + "\n\n" + r.panicTraceback(pcs));

@@ -1,6 +1,7 @@
 package dev.llgoframes.core.symbolize;
 
 import dev.llgoframes.core.funcinfo.Names;
+import dev.llgoframes.core.image.BinaryImage;
 import dev.llgoframes.core.image.ImageSymbol;
 
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ public final class NativeSymbols {
     private final long[] sizes;
     private final String[] names;
     private final Map<String, Long> byName = new HashMap<>();
+
+    /** An image's functions by name: its symbol table, or what the dynamic one exports when stripped. */
+    public static NativeSymbols of(BinaryImage image) {
+        return new NativeSymbols(image.hasStaticSymbols() ? image.staticSymbols() : image.dynamicSymbols());
+    }
 
     public NativeSymbols(List<ImageSymbol> symbols) {
         List<ImageSymbol> funcs = new ArrayList<>();

@@ -31,8 +31,7 @@ public final class Symbolizer {
     public Symbolizer(LlgoBinary binary, LineSource lines) {
         this.binary = binary;
         this.resolver = binary.resolver();
-        this.natives = new NativeSymbols(binary.image().hasStaticSymbols()
-                ? binary.image().staticSymbols() : binary.image().dynamicSymbols());
+        this.natives = NativeSymbols.of(binary.image());
         this.lines = lines;
     }
 
