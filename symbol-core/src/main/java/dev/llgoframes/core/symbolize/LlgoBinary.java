@@ -127,6 +127,8 @@ public final class LlgoBinary {
         if (entryStart != 0 && available >= 8) {
             ByteSlice head = image.readMemory(entryStart, Math.min(available, 32), "entry carrier header");
             long magic = head.u64(0);
+            // §4.3: a carrier without an adoptable blob is read as raw sites (then dlsym, §6.1)
+            boolean rawCarrier = true;
             if (magic == PrebuiltFuncTab.MAGIC || magic == PrebuiltFuncTab.REDIRECT_MAGIC) {
                 mode = magic == PrebuiltFuncTab.MAGIC ? TableMode.EMBEDDED_PREBUILT : TableMode.EMBEDDED_REDIRECT;
                 long blobAt = entryStart;
@@ -153,17 +155,20 @@ public final class LlgoBinary {
                     if (!blob.offsetsIncreasing()) {
                         notes.add("LLGOFTB1 entry offsets are not strictly increasing");
                     }
+                    rawCarrier = false;
                 } catch (PrebuiltFuncTab.Rejected r) {
                     rejection = Optional.of(r.getMessage());
-                    // §4.3: "Otherwise the runtime treats the section as raw sites" (then dlsym, §6.1)
-                    sites = rawSites(image, entryStart, entryEnd, carrier);
-                    ft = FunctionTable.firstUse(tables, sites, available % 16 == 0, dyn);
-                    notes.add("the runtime would not adopt the LLGOFTB1 blob: " + r.getMessage()
+                }
+            }
+            if (rawCarrier) {
+                boolean usable = available % 16 == 0;
+                sites = SiteReader.read(image, entryStart, usable ? entryEnd : entryStart + (available / 16) * 16,
+                        "entry sites (" + carrier.map(ImageSection::name).orElse("llgo_funcinfo_entry") + ")");
+                ft = FunctionTable.firstUse(tables, sites, usable, dyn);
+                if (rejection.isPresent()) {
+                    notes.add("the runtime would not adopt the LLGOFTB1 blob: " + rejection.get()
                             + "; it reads the carrier as raw sites instead (" + ft.rowCount() + " function-table rows)");
                 }
-            } else {
-                sites = rawSites(image, entryStart, entryEnd, carrier);
-                ft = FunctionTable.firstUse(tables, sites, available % 16 == 0, dyn);
             }
         } else if (!tables.isEmpty()) {
             ft = FunctionTable.firstUse(tables, List.of(), false, dyn);
@@ -178,15 +183,6 @@ public final class LlgoBinary {
         Configuration c = new Configuration(mode, image.format(), image.isPositionIndependent(), stripped, dwarf,
                 g.source(), Optional.empty(), rejection, notes);
         return new LlgoBinary(image, c, new FaithfulResolver(tables, ft, pt, dyn), sites, lineSites);
-    }
-
-    /** The entry carrier read as {pc, id} site rows (whole rows only; §3.7). */
-    private static List<Site> rawSites(BinaryImage image, long entryStart, long entryEnd, Optional<ImageSection> carrier)
-            throws BinaryFormatException {
-        long available = entryEnd - entryStart;
-        boolean usable = available % 16 == 0;
-        return SiteReader.read(image, entryStart, usable ? entryEnd : entryStart + (available / 16) * 16,
-                "entry sites (" + carrier.map(ImageSection::name).orElse("llgo_funcinfo_entry") + ")");
     }
 
     /**
@@ -264,7 +260,7 @@ public final class LlgoBinary {
             return FuncInfoTables.empty();
         }
         String file = image.displayName();
-        if (Long.compareUnsigned(g.count(), 1 << 20) > 0) {
+        if (Long.compareUnsigned(g.count(), FuncInfoTables.MAX_RECORDS) > 0) {
             throw new BinaryFormatException(file, "__llgo_funcinfo_count", -1, "count " + Long.toUnsignedString(g.count()) + " exceeds 2^20");
         }
         if (Long.compareUnsigned(g.stringCount(), 1L << 26) > 0) {
