@@ -129,7 +129,7 @@ public final class StrippedGlobalsFinder {
                         continue;
                     }
                     boolean byLength = longestFirst(p, offs, c);
-                    if (byLength && (!ordered || c > stringCount) || !byLength && !ordered && c > stringCount) {
+                    if (better(byLength, c, ordered, stringCount)) {
                         offsets = q;
                         stringCount = c;
                         pool = p;
@@ -151,7 +151,7 @@ public final class StrippedGlobalsFinder {
                         continue;
                     }
                     boolean byHash = hashConfirms(pointers, counts, c);
-                    if (byHash && (!confirmed || c > count) || !byHash && !confirmed && c > count) {
+                    if (better(byHash, c, confirmed, count)) {
                         table = r;
                         count = c;
                         confirmed = byHash;
@@ -266,6 +266,14 @@ public final class StrippedGlobalsFinder {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a count {@code c} that validates beats the best so far: a confirmed count (by a second
+     * structure) beats every unconfirmed one, and among equals the larger wins.
+     */
+    private static boolean better(boolean confirmed, long c, boolean bestConfirmed, long best) {
+        return confirmed != bestConfirmed ? confirmed : c > best;
     }
 
     /** Strings 1..c-1 in LLGo's order: lengths never grow (§3.3 build rule). */

@@ -124,8 +124,7 @@ public final class TraceParser {
             } else if (diagnostic(i) && i + 1 < n && (continuesBlock(i + 1) || blank(i + 1))) {
                 i++;
             } else if (blank(i)) {
-                int j = i;
-                while (j < n && (blank(j) || diagnostic(j))) j++;
+                int j = skipQuiet(i);
                 if (j < n && continuesBlock(j) && !b.goroutines.isEmpty() || j < n && b.goroutines.isEmpty() && bodyStart(j)) {
                     i = j;
                 } else {
@@ -149,6 +148,13 @@ public final class TraceParser {
      */
     private boolean diagnostic(int i) {
         return at(i, "llgo funcinfo: ") || at(i, "[dynunwind] ");
+    }
+
+    /** The first line from {@code i} on that is neither blank nor a run-time diagnostic. */
+    private int skipQuiet(int i) {
+        int n = lines.count();
+        while (i < n && (blank(i) || diagnostic(i))) i++;
+        return i;
     }
 
     private boolean bodyStart(int i) {
@@ -182,8 +188,7 @@ public final class TraceParser {
                     || diagnostic(i))) {
                 b.last = i++;
             } else if (blank(i)) {
-                int j = i;
-                while (j < n && (blank(j) || diagnostic(j))) j++;
+                int j = skipQuiet(i);
                 if (j < n && (bodyStart(j) || at(j, "[signal ") || at(j, "fatal error: "))) {
                     i = j;
                 } else {
