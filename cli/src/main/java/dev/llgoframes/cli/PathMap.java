@@ -9,7 +9,6 @@ import java.util.List;
  * debug adapter's {@code substitutePath} uses the same rules).
  */
 final class PathMap {
-    private final List<dev.llgoframes.core.paths.PathMap.Rule> rules = new ArrayList<>();
     private dev.llgoframes.core.paths.PathMap map = dev.llgoframes.core.paths.PathMap.NONE;
 
     void add(String spec) throws UsageException {
@@ -21,13 +20,14 @@ final class PathMap {
     }
 
     void addPrefix(String from, String to) {
+        List<dev.llgoframes.core.paths.PathMap.Rule> rules = new ArrayList<>(map.rules());
         rules.add(new dev.llgoframes.core.paths.PathMap.Rule(from, to));
         map = new dev.llgoframes.core.paths.PathMap(rules);
     }
 
     private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile("\t(.*):\\d+(\\s.*)?");
 
-    boolean isEmpty() { return rules.isEmpty(); }
+    boolean isEmpty() { return map.rules().isEmpty(); }
 
     String apply(String path) {
         return map.toLocal(path);
@@ -35,7 +35,7 @@ final class PathMap {
 
     /** Rewrites the path of a rendered location line ({@code \t<path>:<line> +0x…}). */
     String applyToLine(String line) {
-        if (rules.isEmpty() || !line.startsWith("\t")) {
+        if (isEmpty() || !line.startsWith("\t")) {
             return line;
         }
         // the path ends at the last ":<line>" (a drive letter or a colon inside the path stays in it)
